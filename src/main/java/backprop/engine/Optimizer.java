@@ -1,0 +1,165 @@
+package backprop.engine;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * How a param moves given its gradient. Optimizers are pure: the memory they keep between
+ * iterations (velocity, running averages) is passed in and returned as a {@link Slot}, and lives in
+ * the {@link ModelState}, so an earlier iteration can be restored exactly.
+ */
+public sealed interface Optimizer {
+
+    /** The new value of a param and its new optimizer memory. */
+    Update update(Tensor w, Tensor g, Slot slot);
+
+    /** The command-line name ("sgd", "rmsprop"). */
+    String name();
+
+    /** The optimizer with its settings, for a chart legend ("RMSprop lr=0.1 β=0.999 ε=0.01"). */
+    String describe();
+
+    /** The update rule in LaTeX. */
+    String ruleTex();
+
+    double learningRate();
+
+    /** Optimizer memory of one param: up to two tensors and the number of updates so far. */
+    record Slot(Tensor first, Tensor second, int t) {
+        public static final Slot EMPTY = new Slot(null, null, 0);
+    }
+
+    record Update(Tensor value, Slot slot) {
+    }
+
+    /** w ← w − η g */
+    record Sgd(double learningRate) implements Optimizer {
+        public Update update(Tensor w, Tensor g, Slot slot) {
+            DMatrixRMaj out = new DMatrixRMaj(w.rows(), w.cols());
+            for (int k = 0; k < out.data.length; k++) {
+                out.data[k] = w.at(k) - learningRate * g.at(k);
+            }
+            return new Update(Tensor.wrap(out), new Slot(null, null, slot.t() + 1));
+        }
+
+        public String name() { return "sgd"; }
+        public String describe() { return "SGD lr=" + fmt(learningRate); }
+        public String ruleTex() { return "w \\leftarrow w - \\eta\\, g"; }
+    }
+
+    /** v ← μv − ηg; w ← w + v */
+    record Momentum(double learningRate, double momentum) implements Optimizer {
+        public Update update(Tensor w, Tensor g, Slot slot) {
+            double[] v = memory(slot.first(), w);
+            DMatrixRMaj out = new DMatrixRMaj(w.rows(), w.cols());
+            for (int k = 0; k < v.length; k++) {
+                v[k] = momentum * v[k] - learningRate * g.at(k);
+                out.data[k] = w.at(k) + v[k];
+            }
+            return new Update(Tensor.wrap(out), new Slot(shaped(v, w), null, slot.t() + 1));
+        }
+
+        public String name() { return "momentum"; }
+        public String describe() { return "Momentum lr=" + fmt(learningRate) + " μ=" + fmt(momentum); }
+        public String ruleTex() { return "v \\leftarrow \\mu v - \\eta g,\\quad w \\leftarrow w + v"; }
+    }
+
+    /** Nesterov's momentum in the form of Saito's DLFS: v ← μv − ηg; w ← w + μ²v − (1+μ)ηg */
+    record Nesterov(double learningRate, double momentum) implements Optimizer {
+        public Update update(Tensor w, Tensor g, Slot slot) {
+            double[] v = memory(slot.first(), w);
+            DMatrixRMaj out = new DMatrixRMaj(w.rows(), w.cols());
+            for (int k = 0; k < v.length; k++) {
+                v[k] = momentum * v[k] - learningRate * g.at(k);
+                out.data[k] = w.at(k) + momentum * momentum * v[k] - (1 + momentum) * learningRate * g.at(k);
+            }
+            return new Update(Tensor.wrap(out), new Slot(shaped(v, w), null, slot.t() + 1));
+        }
+
+        public String name() { return "nesterov"; }
+        public String describe() { return "Nesterov lr=" + fmt(learningRate) + " μ=" + fmt(momentum); }
+        public String ruleTex() {
+            return "v \\leftarrow \\mu v - \\eta g,\\quad w \\leftarrow w + \\mu^2 v - (1+\\mu)\\eta g";
+        }
+    }
+
+    /** h ← h + g²; w ← w − η g / (√h + ε) */
+    record AdaGrad(double learningRate, double eps) implements Optimizer {
+        public Update update(Tensor w, Tensor g, Slot slot) {
+            double[] h = memory(slot.first(), w);
+            DMatrixRMaj out = new DMatrixRMaj(w.rows(), w.cols());
+            for (int k = 0; k < h.length; k++) {
+                double gk = g.at(k);
+                h[k] += gk * gk;
+                out.data[k] = w.at(k) - learningRate / (Math.sqrt(h[k]) + eps) * gk;
+            }
+            return new Update(Tensor.wrap(out), new Slot(shaped(h, w), null, slot.t() + 1));
+        }
+
+        public String name() { return "adagrad"; }
+        public String describe() { return "AdaGrad lr=" + fmt(learningRate) + " ε=" + fmt(eps); }
+        public String ruleTex() { return "h \\leftarrow h + g^2,\\quad w \\leftarrow w - \\frac{\\eta}{\\sqrt{h} + \\epsilon} g"; }
+    }
+
+    /** s ← βs + (1−β)g²; w ← w − η g / (√s + ε), written as in seed 000 */
+    record RmsProp(double learningRate, double beta, double eps) implements Optimizer {
+        public Update update(Tensor w, Tensor g, Slot slot) {
+            double[] s = memory(slot.first(), w);
+            DMatrixRMaj out = new DMatrixRMaj(w.rows(), w.cols());
+            for (int k = 0; k < s.length; k++) {
+                double gk = g.at(k);
+                s[k] = beta * s[k] + (1 - beta) * (gk * gk);
+                out.data[k] = w.at(k) - learningRate / (Math.sqrt(s[k]) + eps) * gk;
+            }
+            return new Update(Tensor.wrap(out), new Slot(shaped(s, w), null, slot.t() + 1));
+        }
+
+        public String name() { return "rmsprop"; }
+        public String describe() {
+            return "RMSprop lr=" + fmt(learningRate) + " β=" + fmt(beta) + " ε=" + fmt(eps);
+        }
+        public String ruleTex() {
+            return "s \\leftarrow \\beta s + (1-\\beta) g^2,\\quad w \\leftarrow w - \\frac{\\eta}{\\sqrt{s} + \\epsilon} g";
+        }
+    }
+
+    /** Adam (Kingma and Ba) with bias correction of both moments. */
+    record Adam(double learningRate, double beta1, double beta2, double eps) implements Optimizer {
+        public Update update(Tensor w, Tensor g, Slot slot) {
+            double[] m = memory(slot.first(), w);
+            double[] v = memory(slot.second(), w);
+            int t = slot.t() + 1;
+            double c1 = 1 - Math.pow(beta1, t);
+            double c2 = 1 - Math.pow(beta2, t);
+            DMatrixRMaj out = new DMatrixRMaj(w.rows(), w.cols());
+            for (int k = 0; k < m.length; k++) {
+                double gk = g.at(k);
+                m[k] = beta1 * m[k] + (1 - beta1) * gk;
+                v[k] = beta2 * v[k] + (1 - beta2) * gk * gk;
+                out.data[k] = w.at(k) - learningRate * (m[k] / c1) / (Math.sqrt(v[k] / c2) + eps);
+            }
+            return new Update(Tensor.wrap(out), new Slot(shaped(m, w), shaped(v, w), t));
+        }
+
+        public String name() { return "adam"; }
+        public String describe() {
+            return "Adam lr=" + fmt(learningRate) + " β₁=" + fmt(beta1) + " β₂=" + fmt(beta2) + " ε=" + fmt(eps);
+        }
+        public String ruleTex() {
+            return "m \\leftarrow \\beta_1 m + (1-\\beta_1) g,\\ v \\leftarrow \\beta_2 v + (1-\\beta_2) g^2,\\ "
+                    + "w \\leftarrow w - \\eta \\frac{\\hat m}{\\sqrt{\\hat v} + \\epsilon}";
+        }
+    }
+
+    /** A fresh copy of the memory tensor, zeros before the first update. */
+    private static double[] memory(Tensor kept, Tensor w) {
+        return kept == null ? new double[w.size()] : kept.toArray();
+    }
+
+    private static Tensor shaped(double[] data, Tensor like) {
+        return Tensor.wrap(DMatrixRMaj.wrap(like.rows(), like.cols(), data));
+    }
+
+    static String fmt(double v) {
+        return GraphBuilder.formatConstant(v);
+    }
+}

@@ -1,0 +1,179 @@
+package backprop.engine.op;
+
+import backprop.engine.Tensor;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Ops applied element by element; on 1×1 tensors they are the scalar ops of the seed figures,
+ * on matrices they are activation layers (a Sigmoid layer is {@link #SIGMOID} on a matrix).
+ * Each constant is its forward {@code apply} and its local derivative {@code derivative},
+ * given the operands a, b and the output y.
+ */
+public enum Elementwise implements Op {
+    ADD("add", "+", 2, "a + b") {
+        double apply(double a, double b) { return a + b; }
+        double derivative(int i, double a, double b, double y) { return 1; }
+        public String localDerivativeTex(int i) { return "1"; }
+    },
+    SUB("sub", "−", 2, "a - b") {
+        double apply(double a, double b) { return a - b; }
+        double derivative(int i, double a, double b, double y) { return i == 0 ? 1 : -1; }
+        public String localDerivativeTex(int i) { return i == 0 ? "1" : "-1"; }
+    },
+    MUL("mul", "×", 2, "a \\cdot b") {
+        double apply(double a, double b) { return a * b; }
+        double derivative(int i, double a, double b, double y) { return i == 0 ? b : a; }
+        public String localDerivativeTex(int i) { return i == 0 ? "b" : "a"; }
+    },
+    DIV("div", "÷", 2, "\\frac{a}{b}") {
+        double apply(double a, double b) { return a / b; }
+        double derivative(int i, double a, double b, double y) { return i == 0 ? 1 / b : -a / (b * b); }
+        public String localDerivativeTex(int i) { return i == 0 ? "\\frac{1}{b}" : "-\\frac{a}{b^2}"; }
+    },
+    POW("pow", "^", 2, "a^{b}") {
+        double apply(double a, double b) { return Math.pow(a, b); }
+        double derivative(int i, double a, double b, double y) {
+            if (i == 0) {
+                return b * Math.pow(a, b - 1);
+            }
+            return a == 0 ? 0 : y * Math.log(a); // d(0^b)/db = 0 for b > 0
+        }
+        public String localDerivativeTex(int i) { return i == 0 ? "b\\,a^{b-1}" : "a^{b}\\ln a"; }
+    },
+    MAX("max", "max", 2, "\\max(a, b)") {
+        double apply(double a, double b) { return Math.max(a, b); }
+        // a tie sends the whole gradient to the first operand
+        double derivative(int i, double a, double b, double y) { return (i == 0) == (a >= b) ? 1 : 0; }
+        public String localDerivativeTex(int i) { return i == 0 ? "[a \\ge b]" : "[a < b]"; }
+    },
+    NEG("neg", "−", 1, "-a") {
+        double apply(double a, double b) { return -a; }
+        double derivative(int i, double a, double b, double y) { return -1; }
+        public String localDerivativeTex(int i) { return "-1"; }
+    },
+    EXP("exp", "exp", 1, "e^{a}") {
+        double apply(double a, double b) { return Math.exp(a); }
+        double derivative(int i, double a, double b, double y) { return y; }
+        public String localDerivativeTex(int i) { return "e^{a}"; }
+    },
+    LOG("log", "log", 1, "\\ln a") {
+        double apply(double a, double b) { return Math.log(a); }
+        double derivative(int i, double a, double b, double y) { return 1 / a; }
+        public String localDerivativeTex(int i) { return "\\frac{1}{a}"; }
+    },
+    SQRT("sqrt", "√", 1, "\\sqrt{a}") {
+        double apply(double a, double b) { return Math.sqrt(a); }
+        double derivative(int i, double a, double b, double y) { return 1 / (2 * y); }
+        public String localDerivativeTex(int i) { return "\\frac{1}{2\\sqrt{a}}"; }
+    },
+    SIGMOID("sigmoid", "σ", 1, "\\sigma(a) = \\frac{1}{1 + e^{-a}}") {
+        double apply(double a, double b) { return 1 / (1 + Math.exp(-a)); }
+        double derivative(int i, double a, double b, double y) { return y * (1 - y); }
+        public String localDerivativeTex(int i) { return "y(1 - y)"; }
+    },
+    TANH("tanh", "tanh", 1, "\\tanh a") {
+        double apply(double a, double b) { return Math.tanh(a); }
+        double derivative(int i, double a, double b, double y) { return 1 - y * y; }
+        public String localDerivativeTex(int i) { return "1 - y^2"; }
+    },
+    RELU("relu", "ReLU", 1, "\\max(0, a)") {
+        double apply(double a, double b) { return a > 0 ? a : 0; }
+        double derivative(int i, double a, double b, double y) { return a > 0 ? 1 : 0; }
+        public String localDerivativeTex(int i) { return "[a > 0]"; }
+    },
+    ABS("abs", "|a|", 1, "|a|") {
+        double apply(double a, double b) { return Math.abs(a); }
+        double derivative(int i, double a, double b, double y) { return Math.signum(a); }
+        public String localDerivativeTex(int i) { return "\\operatorname{sign}(a)"; }
+    };
+
+    private final String opName;
+    private final String symbol;
+    private final int arity;
+    private final String forwardTex;
+
+    Elementwise(String opName, String symbol, int arity, String forwardTex) {
+        this.opName = opName;
+        this.symbol = symbol;
+        this.arity = arity;
+        this.forwardTex = forwardTex;
+    }
+
+    abstract double apply(double a, double b);
+
+    abstract double derivative(int i, double a, double b, double y);
+
+    /** The scalar forward rule; {@code b} is ignored by unary ops. */
+    public double applyScalar(double a, double b) {
+        return apply(a, b);
+    }
+
+    /** The scalar local derivative ∂y/∂(operand i). */
+    public double derivativeScalar(int i, double a, double b, double y) {
+        return derivative(i, a, b, y);
+    }
+
+    public static Elementwise byName(String name) {
+        for (Elementwise e : values()) {
+            if (e.opName.equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String opName() {
+        return opName;
+    }
+
+    @Override
+    public String symbol() {
+        return symbol;
+    }
+
+    @Override
+    public int arity() {
+        return arity;
+    }
+
+    @Override
+    public String forwardTex() {
+        return forwardTex;
+    }
+
+    @Override
+    public Tensor forward(Tensor[] inputs) {
+        Op.requireArity(this, inputs);
+        DMatrixRMaj a = inputs[0].matrix();
+        DMatrixRMaj b = arity == 2 ? inputs[1].matrix() : null;
+        if (b != null) {
+            Op.requireSameShape(this, inputs[0], inputs[1]);
+        }
+        DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+        for (int k = 0, n = out.getNumElements(); k < n; k++) {
+            out.data[k] = apply(a.data[k], b == null ? 0 : b.data[k]);
+        }
+        return Tensor.wrap(out);
+    }
+
+    @Override
+    public InputGradient backward(int i, Tensor[] inputs, Tensor output, Tensor upstreamGrad) {
+        DMatrixRMaj a = inputs[0].matrix();
+        DMatrixRMaj b = arity == 2 ? inputs[1].matrix() : null;
+        DMatrixRMaj y = output.matrix();
+        DMatrixRMaj up = upstreamGrad.matrix();
+        DMatrixRMaj local = new DMatrixRMaj(a.numRows, a.numCols);
+        DMatrixRMaj grad = new DMatrixRMaj(a.numRows, a.numCols);
+        for (int k = 0, n = local.getNumElements(); k < n; k++) {
+            local.data[k] = derivative(i, a.data[k], b == null ? 0 : b.data[k], y.data[k]);
+            grad.data[k] = up.data[k] * local.data[k];
+        }
+        return new InputGradient(Tensor.wrap(grad), Tensor.wrap(local));
+    }
+
+    @Override
+    public String toString() {
+        return opName;
+    }
+}
