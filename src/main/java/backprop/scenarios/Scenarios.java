@@ -78,7 +78,7 @@ public final class Scenarios {
         int loss = seed221Network().buildScalars(b);
         return new Scenario("seed-221", "2-2-1 sigmoid network",
                 "Seed 000's 2-2-1 sigmoid net, x = (0.35, 0.9), target 0.5, E = ½(y − t)²",
-                b.build(loss), new Scenario.Defaults("sgd", 1, UpdateOrder.EAGER, 1e-7, 100_000));
+                b.build(loss), new Scenario.Defaults("sgd", 1, UpdateOrder.SIMULTANEOUS, 1e-7, 100_000));
     }
 
     /** Seed 000's network and weights, for building it either way. */
