@@ -1,6 +1,7 @@
 package backprop.cli;
 
 import backprop.engine.Optimizer;
+import backprop.engine.Optimizers;
 import backprop.scenarios.Scenario;
 import picocli.CommandLine.Option;
 

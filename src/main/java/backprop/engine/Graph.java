@@ -122,6 +122,11 @@ public final class Graph {
             return kind != Kind.OP;
         }
 
+        /** Whether a user or scenario named the node; unnamed op nodes carry the expression they compute. */
+        public boolean isNamed() {
+            return kind != Kind.CONST && name.matches("[A-Za-z_][A-Za-z0-9_]*");
+        }
+
         public int input(int slot) {
             return inputs.get(slot);
         }

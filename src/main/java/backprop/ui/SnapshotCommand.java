@@ -1,11 +1,116 @@
 package backprop.ui;
 
-/** Placeholder until the snapshot command lands; registered by Main. */
-public final class SnapshotCommand {
-    private SnapshotCommand() {
+import backprop.ui.fx.HeadlessFx;
+import backprop.ui.fx.Snapshots;
+import backprop.ui.graph.ViewMode;
+import backprop.ui.model.LessonModel;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import javafx.application.Platform;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Renders the window at one step of the trace to a PNG, headless: exactly what the app would show. */
+@Command(name = "snapshot", description = "Render the app at a step of the trace to a PNG file, without a display.")
+public final class SnapshotCommand implements Callable<Integer> {
+
+    static final class Source {
+        @Option(names = "--scenario", paramLabel = "NAME", description = "a built-in scenario (see: scenarios)")
+        String scenario;
+
+        @Option(names = {"-e", "--program"}, paramLabel = "PROGRAM", description = "a program, as for grad")
+        String program;
     }
 
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--step", paramLabel = "N|forward-end|end", description = "how many steps to apply (default: end)")
+    String step = "end";
+
+    @Option(names = "--view", paramLabel = "neuron|ops", description = "neuron view or operation view (default: ops)")
+    String view = "ops";
+
+    @Option(names = "--out", paramLabel = "FILE.png", description = "where to write the PNG (default: snapshot.png)")
+    Path out = Path.of("snapshot.png");
+
+    @Option(names = "--width", paramLabel = "W", description = "image width in pixels (default 1280)")
+    int width = 1280;
+
+    @Option(names = "--height", paramLabel = "H", description = "image height in pixels (default 800)")
+    int height = 800;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The subcommands this package adds to the command line. */
     public static Object[] create() {
-        return new Object[0];
+        return new Object[] {new SnapshotCommand()};
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ViewMode mode = switch (view) {
+            case "neuron", "neurons" -> ViewMode.NEURONS;
+            case "ops", "operations" -> ViewMode.OPERATIONS;
+            default -> throw new IllegalArgumentException("--view must be neuron or ops, got '" + view + "'");
+        };
+        if (width < 320 || height < 240 || width > 8000 || height > 8000) {
+            throw new IllegalArgumentException("--width and --height must be between 320×240 and 8000×8000");
+        }
+        if (source.scenario != null && backprop.scenarios.Scenarios.byId(source.scenario).isEmpty()) {
+            throw new IllegalArgumentException("unknown scenario '" + source.scenario + "' (known: "
+                    + String.join(", ", backprop.scenarios.Scenarios.ids()) + ")");
+        }
+        HeadlessFx.startToolkitHeadless();
+        try {
+            MainView view = HeadlessFx.onFxThread(this::build);
+            HeadlessFx.onFxThread(() -> null); // let the formula image, posted with runLater, arrive
+            Snapshots.writePng(view, width, height, out);
+        } finally {
+            Platform.exit();
+        }
+        spec.commandLine().getOut().println("{\"out\": \"" + out.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private MainView build() {
+        LessonModel model = new LessonModel(Runnable::run, Runnable::run);
+        model.viewModeProperty().set(switch (view) {
+            case "neuron", "neurons" -> ViewMode.NEURONS;
+            default -> ViewMode.OPERATIONS;
+        });
+        MainView main = new MainView(model, Runnable::run);
+        App.applyTheme();
+        main.getStylesheets().add(App.stylesheet());
+        if (source.scenario != null) {
+            model.load(source.scenario);
+        } else {
+            model.runProgram(source.program);
+            if (!model.formulaErrorProperty().get().isEmpty()) {
+                throw new IllegalArgumentException("-e: " + model.formulaErrorProperty().get());
+            }
+        }
+        int size = model.trace().size();
+        int applied = switch (step) {
+            case "end" -> size;
+            case "forward-end" -> model.trace().lossIndex() + 1;
+            default -> {
+                try {
+                    yield Integer.parseInt(step);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--step must be a number, forward-end or end, got '" + step + "'");
+                }
+            }
+        };
+        if (applied < 0 || applied > size) {
+            throw new IllegalArgumentException("--step " + applied + " is outside 0.." + size + " (this trace has " + size + " steps)");
+        }
+        model.cursorProperty().set(applied);
+        return main;
     }
 }

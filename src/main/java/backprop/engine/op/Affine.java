@@ -24,14 +24,14 @@ public record Affine() implements Op {
 
     @Override
     public String forwardTex() {
-        return "x W + b";
+        return "#0 #1 + #2";
     }
 
     @Override
     public String localDerivativeTex(int i) {
         return switch (i) {
-            case 0 -> "W^{\\top}";
-            case 1 -> "x^{\\top}";
+            case 0 -> "{#1}^{\\top}";
+            case 1 -> "{#0}^{\\top}";
             default -> "\\mathbf{1}^{\\top}";
         };
     }

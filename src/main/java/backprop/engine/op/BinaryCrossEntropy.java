@@ -27,12 +27,12 @@ public record BinaryCrossEntropy() implements Op {
 
     @Override
     public String forwardTex() {
-        return "-\\frac{1}{N}\\sum \\left[t \\log y + (1 - t)\\log(1 - y)\\right]";
+        return "-\\frac{1}{N}\\sum \\left[#1 \\log #0 + (1 - #1)\\log(1 - #0)\\right]";
     }
 
     @Override
     public String localDerivativeTex(int i) {
-        return i == 0 ? "\\frac{y - t}{N\\,y(1 - y)}" : "-\\frac{1}{N}\\log\\frac{y}{1 - y}";
+        return i == 0 ? "\\frac{#0 - #1}{N\\,#0(1 - #0)}" : "-\\frac{1}{N}\\log\\frac{#0}{1 - #0}";
     }
 
     @Override

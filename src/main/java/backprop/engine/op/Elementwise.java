@@ -7,30 +7,30 @@ import org.ejml.data.DMatrixRMaj;
  * Ops applied element by element; on 1×1 tensors they are the scalar ops of the seed figures,
  * on matrices they are activation layers (a Sigmoid layer is {@link #SIGMOID} on a matrix).
  * Each constant is its forward {@code apply} and its local derivative {@code derivative},
- * given the operands a, b and the output y.
+ * given the operands a, b and the output y; the TeX templates write operand k as #k and the output as #y.
  */
 public enum Elementwise implements Op {
-    ADD("add", "+", 2, "a + b") {
+    ADD("add", "+", 2, "#0 + #1") {
         double apply(double a, double b) { return a + b; }
         double derivative(int i, double a, double b, double y) { return 1; }
         public String localDerivativeTex(int i) { return "1"; }
     },
-    SUB("sub", "−", 2, "a - b") {
+    SUB("sub", "−", 2, "#0 - #1") {
         double apply(double a, double b) { return a - b; }
         double derivative(int i, double a, double b, double y) { return i == 0 ? 1 : -1; }
         public String localDerivativeTex(int i) { return i == 0 ? "1" : "-1"; }
     },
-    MUL("mul", "×", 2, "a \\cdot b") {
+    MUL("mul", "×", 2, "#0 \\cdot #1") {
         double apply(double a, double b) { return a * b; }
         double derivative(int i, double a, double b, double y) { return i == 0 ? b : a; }
-        public String localDerivativeTex(int i) { return i == 0 ? "b" : "a"; }
+        public String localDerivativeTex(int i) { return i == 0 ? "#1" : "#0"; }
     },
-    DIV("div", "÷", 2, "\\frac{a}{b}") {
+    DIV("div", "÷", 2, "\\frac{#0}{#1}") {
         double apply(double a, double b) { return a / b; }
         double derivative(int i, double a, double b, double y) { return i == 0 ? 1 / b : -a / (b * b); }
-        public String localDerivativeTex(int i) { return i == 0 ? "\\frac{1}{b}" : "-\\frac{a}{b^2}"; }
+        public String localDerivativeTex(int i) { return i == 0 ? "\\frac{1}{#1}" : "-\\frac{#0}{{#1}^2}"; }
     },
-    POW("pow", "^", 2, "a^{b}") {
+    POW("pow", "^", 2, "{#0}^{#1}") {
         double apply(double a, double b) { return Math.pow(a, b); }
         double derivative(int i, double a, double b, double y) {
             if (i == 0) {
@@ -38,53 +38,53 @@ public enum Elementwise implements Op {
             }
             return a == 0 ? 0 : y * Math.log(a); // d(0^b)/db = 0 for b > 0
         }
-        public String localDerivativeTex(int i) { return i == 0 ? "b\\,a^{b-1}" : "a^{b}\\ln a"; }
+        public String localDerivativeTex(int i) { return i == 0 ? "#1 \\cdot {#0}^{#1 - 1}" : "{#0}^{#1} \\ln #0"; }
     },
-    MAX("max", "max", 2, "\\max(a, b)") {
+    MAX("max", "max", 2, "\\max(#0, #1)") {
         double apply(double a, double b) { return Math.max(a, b); }
         // a tie sends the whole gradient to the first operand
         double derivative(int i, double a, double b, double y) { return (i == 0) == (a >= b) ? 1 : 0; }
-        public String localDerivativeTex(int i) { return i == 0 ? "[a \\ge b]" : "[a < b]"; }
+        public String localDerivativeTex(int i) { return i == 0 ? "[#0 \\ge #1]" : "[#0 < #1]"; }
     },
-    NEG("neg", "−", 1, "-a") {
+    NEG("neg", "−", 1, "-#0") {
         double apply(double a, double b) { return -a; }
         double derivative(int i, double a, double b, double y) { return -1; }
         public String localDerivativeTex(int i) { return "-1"; }
     },
-    EXP("exp", "exp", 1, "e^{a}") {
+    EXP("exp", "exp", 1, "e^{#0}") {
         double apply(double a, double b) { return Math.exp(a); }
         double derivative(int i, double a, double b, double y) { return y; }
-        public String localDerivativeTex(int i) { return "e^{a}"; }
+        public String localDerivativeTex(int i) { return "e^{#0}"; }
     },
-    LOG("log", "log", 1, "\\ln a") {
+    LOG("log", "log", 1, "\\ln #0") {
         double apply(double a, double b) { return Math.log(a); }
         double derivative(int i, double a, double b, double y) { return 1 / a; }
-        public String localDerivativeTex(int i) { return "\\frac{1}{a}"; }
+        public String localDerivativeTex(int i) { return "\\frac{1}{#0}"; }
     },
-    SQRT("sqrt", "√", 1, "\\sqrt{a}") {
+    SQRT("sqrt", "√", 1, "\\sqrt{#0}") {
         double apply(double a, double b) { return Math.sqrt(a); }
         double derivative(int i, double a, double b, double y) { return 1 / (2 * y); }
-        public String localDerivativeTex(int i) { return "\\frac{1}{2\\sqrt{a}}"; }
+        public String localDerivativeTex(int i) { return "\\frac{1}{2\\sqrt{#0}}"; }
     },
-    SIGMOID("sigmoid", "σ", 1, "\\sigma(a) = \\frac{1}{1 + e^{-a}}") {
+    SIGMOID("sigmoid", "σ", 1, "\\sigma(#0)") {
         double apply(double a, double b) { return 1 / (1 + Math.exp(-a)); }
         double derivative(int i, double a, double b, double y) { return y * (1 - y); }
-        public String localDerivativeTex(int i) { return "y(1 - y)"; }
+        public String localDerivativeTex(int i) { return "#y(1 - #y)"; }
     },
-    TANH("tanh", "tanh", 1, "\\tanh a") {
+    TANH("tanh", "tanh", 1, "\\tanh #0") {
         double apply(double a, double b) { return Math.tanh(a); }
         double derivative(int i, double a, double b, double y) { return 1 - y * y; }
-        public String localDerivativeTex(int i) { return "1 - y^2"; }
+        public String localDerivativeTex(int i) { return "1 - {#y}^2"; }
     },
-    RELU("relu", "ReLU", 1, "\\max(0, a)") {
+    RELU("relu", "ReLU", 1, "\\max(0, #0)") {
         double apply(double a, double b) { return a > 0 ? a : 0; }
         double derivative(int i, double a, double b, double y) { return a > 0 ? 1 : 0; }
-        public String localDerivativeTex(int i) { return "[a > 0]"; }
+        public String localDerivativeTex(int i) { return "[#0 > 0]"; }
     },
-    ABS("abs", "|a|", 1, "|a|") {
+    ABS("abs", "|a|", 1, "|#0|") {
         double apply(double a, double b) { return Math.abs(a); }
         double derivative(int i, double a, double b, double y) { return Math.signum(a); }
-        public String localDerivativeTex(int i) { return "\\operatorname{sign}(a)"; }
+        public String localDerivativeTex(int i) { return "\\operatorname{sign}(#0)"; }
     };
 
     private final String opName;

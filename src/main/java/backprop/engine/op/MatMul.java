@@ -25,12 +25,12 @@ public record MatMul() implements Op {
 
     @Override
     public String forwardTex() {
-        return "x W";
+        return "#0 #1";
     }
 
     @Override
     public String localDerivativeTex(int i) {
-        return i == 0 ? "W^{\\top}" : "x^{\\top}";
+        return i == 0 ? "{#1}^{\\top}" : "{#0}^{\\top}";
     }
 
     @Override

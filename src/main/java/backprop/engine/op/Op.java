@@ -27,10 +27,10 @@ public sealed interface Op
      */
     InputGradient backward(int i, Tensor[] inputs, Tensor output, Tensor upstreamGrad);
 
-    /** ∂output/∂input_i in LaTeX, in terms of the operands a, b (or x, W, t) and the output y. */
+    /** ∂output/∂input_i in LaTeX; #0, #1, … stand for the operands and #y for the output. */
     String localDerivativeTex(int i);
 
-    /** The forward rule in LaTeX, in terms of the operands a, b (or x, W, b, t). */
+    /** The forward rule in LaTeX; #0, #1, … stand for the operands. */
     String forwardTex();
 
     /**

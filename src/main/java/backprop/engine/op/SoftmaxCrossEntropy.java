@@ -28,12 +28,12 @@ public record SoftmaxCrossEntropy() implements Op {
 
     @Override
     public String forwardTex() {
-        return "-\\frac{1}{N}\\sum_n \\sum_k t_{nk} \\log \\operatorname{softmax}(a_n)_k";
+        return "-\\frac{1}{N}\\sum #1 \\log \\operatorname{softmax}(#0)";
     }
 
     @Override
     public String localDerivativeTex(int i) {
-        return i == 0 ? "\\frac{\\operatorname{softmax}(a) - t}{N}" : "-\\frac{\\log \\operatorname{softmax}(a)}{N}";
+        return i == 0 ? "\\frac{\\operatorname{softmax}(#0) - #1}{N}" : "-\\frac{\\log \\operatorname{softmax}(#0)}{N}";
     }
 
     @Override

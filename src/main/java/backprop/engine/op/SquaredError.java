@@ -27,12 +27,12 @@ public record SquaredError() implements Op {
 
     @Override
     public String forwardTex() {
-        return "\\tfrac{1}{2}\\sum (y - t)^2";
+        return "\\tfrac{1}{2}\\sum (#0 - #1)^2";
     }
 
     @Override
     public String localDerivativeTex(int i) {
-        return i == 0 ? "y - t" : "-(y - t)";
+        return i == 0 ? "#0 - #1" : "-(#0 - #1)";
     }
 
     @Override

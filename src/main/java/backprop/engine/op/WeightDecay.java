@@ -23,12 +23,12 @@ public record WeightDecay(double lambda) implements Op {
 
     @Override
     public String forwardTex() {
-        return "\\frac{\\lambda}{2}\\sum w^2";
+        return "\\frac{\\lambda}{2}\\sum {#0}^2";
     }
 
     @Override
     public String localDerivativeTex(int i) {
-        return "\\lambda w";
+        return "\\lambda #0";
     }
 
     @Override

@@ -14,7 +14,9 @@ import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeRouting;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
 import org.eclipse.elk.graph.ElkBendPoint;
+import org.eclipse.elk.core.options.EdgeLabelPlacement;
 import org.eclipse.elk.graph.ElkEdge;
+import org.eclipse.elk.graph.ElkLabel;
 import org.eclipse.elk.graph.ElkEdgeSection;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
@@ -57,6 +59,11 @@ public final class LayeredLayout {
             ElkEdge elkEdge = ElkGraphUtil.createSimpleEdge(
                     requireNode(elkNodes, edge.source(), edge), requireNode(elkNodes, edge.target(), edge));
             elkEdge.setIdentifier(edge.id());
+            if (edge.hasLabel()) {
+                ElkLabel label = ElkGraphUtil.createLabel(edge.id(), elkEdge); // a label without text is left out of the layout
+                label.setDimensions(edge.labelWidth(), edge.labelHeight());
+                label.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
+            }
             if (elkEdges.put(edge.id(), elkEdge) != null) {
                 throw new IllegalArgumentException("duplicate edge id: " + edge.id());
             }
@@ -71,8 +78,10 @@ public final class LayeredLayout {
         }
         Map<String, RoutedEdge> routed = new LinkedHashMap<>();
         for (LayoutEdge edge : edges) {
-            routed.put(edge.id(), new RoutedEdge(edge.id(), edge.source(), edge.target(),
-                    polyline(elkEdges.get(edge.id()))));
+            ElkEdge e = elkEdges.get(edge.id());
+            LayoutPoint label = e.getLabels().isEmpty() ? null
+                    : new LayoutPoint(e.getLabels().get(0).getX(), e.getLabels().get(0).getY());
+            routed.put(edge.id(), new RoutedEdge(edge.id(), edge.source(), edge.target(), polyline(e), label));
         }
         return new GraphLayout(placed, routed, graph.getWidth(), graph.getHeight());
     }

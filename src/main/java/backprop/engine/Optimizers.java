@@ -1,6 +1,5 @@
-package backprop.cli;
+package backprop.engine;
 
-import backprop.engine.Optimizer;
 import java.util.List;
 
 /** Optimizers by name, with the defaults of Saito's DLFS and Kingma and Ba's Adam. */
@@ -18,7 +17,7 @@ public final class Optimizers {
         };
     }
 
-    /** Null hyperparameters take their defaults; throws {@link UserError} naming a bad value. */
+    /** Null hyperparameters take their defaults; throws {@link IllegalArgumentException} naming a bad value. */
     public static Optimizer create(String name, double lr, Double momentum, Double beta, Double beta2, Double eps) {
         positive("--lr", lr);
         double mu = inUnitInterval("--momentum", momentum, 0.9);
@@ -31,13 +30,13 @@ public final class Optimizers {
                     positive("--eps", eps == null ? 1e-8 : eps));
             case "adam" -> new Optimizer.Adam(lr, inUnitInterval("--beta", beta, 0.9),
                     inUnitInterval("--beta2", beta2, 0.999), positive("--eps", eps == null ? 1e-8 : eps));
-            default -> throw new UserError("unknown optimizer '" + name + "' (use " + String.join(", ", NAMES) + ")");
+            default -> throw new IllegalArgumentException("unknown optimizer '" + name + "' (use " + String.join(", ", NAMES) + ")");
         };
     }
 
     private static double positive(String flag, double v) {
         if (!(v > 0) || !Double.isFinite(v)) {
-            throw new UserError(flag + " must be a positive number, got " + v);
+            throw new IllegalArgumentException(flag + " must be a positive number, got " + v);
         }
         return v;
     }
@@ -45,7 +44,7 @@ public final class Optimizers {
     private static double inUnitInterval(String flag, Double v, double fallback) {
         double x = v == null ? fallback : v;
         if (!(x >= 0 && x < 1)) {
-            throw new UserError(flag + " must be in [0, 1), got " + x);
+            throw new IllegalArgumentException(flag + " must be in [0, 1), got " + x);
         }
         return x;
     }

@@ -1,0 +1,114 @@
+package backprop.ui;
+
+import backprop.engine.Graph;
+import backprop.engine.Graph.Node;
+import backprop.engine.Step.EdgeGradient;
+import backprop.engine.Tensor;
+import backprop.ui.chain.EdgeRef;
+import backprop.ui.model.LessonModel;
+import backprop.ui.model.Moment;
+import backprop.ui.text.Numbers;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/** Details of the clicked node or edge: op, value, gradient, local derivative, at full precision. */
+final class InspectorPanel extends VBox {
+    private final LessonModel model;
+    private final Label heading = new Label("Inspector");
+    private final Label body = new Label("Click a node or an edge.");
+
+    InspectorPanel(LessonModel model) {
+        this.model = model;
+        setId("inspector");
+        getStyleClass().add("inspector");
+        setSpacing(6);
+        heading.getStyleClass().add("panel-heading");
+        body.setId("inspectorText");
+        body.setWrapText(true);
+        body.getStyleClass().add("inspector-text");
+        getChildren().addAll(heading, body);
+        model.selectedNodeProperty().addListener((obs, was, now) -> refresh());
+        model.selectedEdgeProperty().addListener((obs, was, now) -> refresh());
+        model.momentProperty().addListener((obs, was, now) -> refresh());
+    }
+
+    private void refresh() {
+        Moment m = model.moment();
+        if (m == null) {
+            return;
+        }
+        Graph g = m.trace().graph();
+        int n = model.selectedNodeProperty().get();
+        EdgeRef e = model.selectedEdgeProperty().get();
+        if (n >= 0 && n < g.size()) {
+            showNode(g, g.node(n), m);
+        } else if (e != null && e.node() < g.size()) {
+            showEdge(g, e, m);
+        } else {
+            heading.setText("Inspector");
+            body.setText("Click a node or an edge.");
+        }
+    }
+
+    private void showNode(Graph g, Node node, Moment m) {
+        heading.setText(node.name());
+        StringBuilder sb = new StringBuilder();
+        sb.append(switch (node.kind()) {
+            case INPUT -> "Input";
+            case PARAM -> "Trainable parameter";
+            case CONST -> "Constant";
+            case OP -> "Operation " + node.op().symbol() + " (" + node.op().opName() + ")";
+        }).append('\n');
+        Tensor value = node.kind() == Graph.Kind.PARAM ? m.frame().leaf(node.id()) : m.frame().value(node.id());
+        sb.append("value = ").append(exact(value)).append('\n');
+        Tensor grad = m.frame().grad(node.id());
+        String out = g.node(g.output()).name();
+        sb.append("∂").append(out).append("/∂").append(node.name()).append(" = ")
+                .append(grad == null ? "not yet computed" : exact(grad)).append('\n');
+        if (node.op() != null) {
+            for (int slot = 0; slot < node.inputs().size(); slot++) {
+                Node in = g.node(node.input(slot));
+                sb.append("∂").append(node.name()).append("/∂").append(in.name()).append(" = ")
+                        .append(plain(node, slot, g)).append('\n');
+            }
+        }
+        body.setText(sb.toString().trim());
+    }
+
+    private void showEdge(Graph g, EdgeRef e, Moment m) {
+        Node to = g.node(e.node());
+        Node from = g.node(to.input(e.slot()));
+        heading.setText(from.name() + " → " + to.name());
+        StringBuilder sb = new StringBuilder();
+        sb.append("forward value = ").append(exact(m.frame().value(from.id()))).append('\n');
+        sb.append("local derivative ∂").append(to.name()).append("/∂").append(from.name()).append(" = ")
+                .append(plain(to, e.slot(), g)).append('\n');
+        EdgeGradient share = m.edges().get(e);
+        if (share != null) {
+            if (share.localDerivative() != null) {
+                sb.append("  = ").append(exact(share.localDerivative())).append('\n');
+            }
+            sb.append("gradient passed back = ").append(exact(share.contribution())).append('\n');
+        } else {
+            sb.append("no gradient has passed back yet\n");
+        }
+        body.setText(sb.toString().trim());
+    }
+
+    /** The op's local-derivative template with operand names, in plain text. */
+    private static String plain(Node node, int slot, Graph g) {
+        String t = node.op().localDerivativeTex(slot);
+        t = t.replace("#y", node.name());
+        for (int k = node.inputs().size() - 1; k >= 0; k--) {
+            t = t.replace("#" + k, g.node(node.input(k)).name());
+        }
+        return t.replace("\\cdot", "·").replace("\\frac{1}{", "1/(").replace("\\top", "ᵀ").replaceAll("[{}\\\\]", "");
+    }
+
+    private static String exact(Tensor t) {
+        if (t == null) {
+            return "not yet computed";
+        }
+        return t.isScalar() ? Numbers.exact(t.scalar()) : t.shape() + " " + t;
+    }
+}

@@ -1,0 +1,228 @@
+package backprop.ui;
+
+import backprop.scenarios.Scenario;
+import backprop.scenarios.Scenarios;
+import backprop.ui.chain.ChainRulePanel;
+import backprop.ui.graph.GraphView;
+import backprop.ui.graph.ViewMode;
+import backprop.ui.model.Lesson;
+import backprop.ui.model.LessonModel;
+import java.util.concurrent.Executor;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The window's content: scenario picker and view toggle, formula box and inspector, graph, stepper, chain rule. */
+public final class MainView extends BorderPane {
+    /** What the picker shows for a program typed in the formula box. */
+    static final String FORMULA_ID = "formula";
+
+    private final LessonModel model;
+    private final GraphView graph;
+    private final StepperBar stepper;
+    private final ChainRulePanel chainRule;
+    private final ComboBox<String> picker = new ComboBox<>();
+    private final TextArea formula = new TextArea();
+
+    public MainView(LessonModel model, Executor texRenderer) {
+        this.model = model;
+        setId("mainView");
+        getStyleClass().add("main-view");
+        graph = new GraphView(model);
+        stepper = new StepperBar(model);
+        chainRule = new ChainRulePanel(model, texRenderer);
+
+        setTop(toolbar());
+        setLeft(sidebar());
+        setCenter(graph);
+        VBox bottom = new VBox(stepper, chainRule);
+        bottom.getStyleClass().add("bottom-panel");
+        setBottom(bottom);
+        model.lessonProperty().addListener((obs, was, now) -> {
+            if (now != null && !now.id().equals(picker.getValue())) {
+                if (now.scenario() == null && !picker.getItems().contains(FORMULA_ID)) {
+                    picker.getItems().add(FORMULA_ID);
+                }
+                picker.setValue(now.id());
+            }
+            if (now != null && now.program() != null) {
+                formula.setText(now.program());
+            }
+        });
+        sceneProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                installShortcuts(now);
+            }
+        });
+    }
+
+    private ToolBar toolbar() {
+        Label title = new Label("Backprop Visualizer");
+        title.getStyleClass().add("app-title");
+        picker.setId("scenarioPicker");
+        picker.setTooltip(new Tooltip("Choose an example from the seed posts, or your own formula"));
+        picker.getItems().addAll(Scenarios.ids());
+        picker.setCellFactory(list -> new ScenarioCell());
+        picker.setButtonCell(new ScenarioCell());
+        picker.setOnAction(e -> {
+            String id = picker.getValue();
+            if (id == null || (model.lesson() != null && id.equals(model.lesson().id()))) {
+                return;
+            }
+            if (id.equals(FORMULA_ID)) {
+                model.runProgram(formula.getText());
+            } else {
+                model.load(id);
+            }
+        });
+        ToggleGroup views = new ToggleGroup();
+        ToggleButton ops = new ToggleButton("Operations");
+        ops.setId("opsViewButton");
+        ops.setTooltip(new Tooltip("One node per multiply, add, sigmoid"));
+        ToggleButton neurons = new ToggleButton("Neurons");
+        neurons.setId("neuronViewButton");
+        neurons.setTooltip(new Tooltip("Units as circles, weights on the edges (networks only)"));
+        ops.setToggleGroup(views);
+        neurons.setToggleGroup(views);
+        ops.setSelected(model.viewModeProperty().get() == ViewMode.OPERATIONS);
+        neurons.setSelected(model.viewModeProperty().get() == ViewMode.NEURONS);
+        views.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one view is always chosen
+                return;
+            }
+            model.viewModeProperty().set(now == neurons ? ViewMode.NEURONS : ViewMode.OPERATIONS);
+        });
+        model.viewModeProperty().addListener((obs, was, now) -> (now == ViewMode.NEURONS ? neurons : ops).setSelected(true));
+        model.sceneProperty().addListener((obs, was, now) -> neurons.setDisable(now == null
+                || !backprop.ui.graph.GraphScene.hasUnits(now.graph())));
+        for (ToggleButton b : new ToggleButton[] {ops, neurons}) {
+            b.setFocusTraversable(false);
+        }
+        Button fit = new Button("Fit");
+        fit.setId("fitButton");
+        fit.setFocusTraversable(false);
+        fit.setTooltip(new Tooltip("Fit the graph to the window (F); zoom with the wheel or Ctrl +/−, drag to pan"));
+        fit.setOnAction(e -> graph.fit());
+        picker.setFocusTraversable(false);
+        Pane spacer = new Pane();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(title, new Separator(Orientation.VERTICAL), new Label("Example"), picker,
+                new Separator(Orientation.VERTICAL), ops, neurons, spacer, fit);
+    }
+
+    private VBox sidebar() {
+        Label heading = new Label("Formula");
+        heading.getStyleClass().add("panel-heading");
+        formula.setId("formulaInput");
+        formula.setPromptText("x = 2\nparam w = 0.5\ny = sigmoid(w * x)");
+        formula.setText("x = 2\nparam w = 0.5\nb = 1\ny = sigmoid(w * x + b)");
+        formula.setPrefRowCount(6);
+        formula.setWrapText(false);
+        formula.getStyleClass().add("formula-input");
+        Button draw = new Button("Draw formula  (Ctrl+Enter)");
+        draw.setId("runFormulaButton");
+        draw.setMaxWidth(Double.MAX_VALUE);
+        draw.setOnAction(e -> model.runProgram(formula.getText()));
+        formula.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                model.runProgram(formula.getText());
+                e.consume();
+            }
+        });
+        Label error = new Label();
+        error.setId("formulaError");
+        error.getStyleClass().add("formula-error");
+        error.setWrapText(true);
+        error.textProperty().bind(model.formulaErrorProperty());
+        error.visibleProperty().bind(model.formulaErrorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        Label help = new Label("Statements: name = number (input), param name = number, name = expression. "
+                + "+ − * / ^, exp log sqrt sigmoid tanh relu abs max(a, b).");
+        help.setWrapText(true);
+        help.getStyleClass().add("help-text");
+        InspectorPanel inspector = new InspectorPanel(model);
+        VBox.setVgrow(inspector, Priority.ALWAYS);
+        VBox box = new VBox(8, heading, formula, draw, error, help, new Separator(), inspector);
+        box.setId("sidebar");
+        box.getStyleClass().add("sidebar");
+        box.setPadding(new Insets(10));
+        box.setPrefWidth(320);
+        box.setMinWidth(260);
+        return box;
+    }
+
+    private void installShortcuts(Scene scene) {
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (scene.getFocusOwner() instanceof TextInputControl) {
+                return; // typing in the formula box must not step the graph
+            }
+            boolean handled = true;
+            switch (e.getCode()) {
+                case RIGHT -> {
+                    if (e.isShiftDown()) {
+                        model.toForwardEnd();
+                    } else {
+                        model.stepForward();
+                    }
+                }
+                case LEFT -> model.stepBack();
+                case SPACE -> stepper.togglePlay();
+                case HOME -> model.reset();
+                case END -> model.toEnd();
+                case F -> graph.fit();
+                case PLUS, EQUALS, ADD -> graph.zoomBy(1.2);
+                case MINUS, SUBTRACT -> graph.zoomBy(1 / 1.2);
+                default -> handled = false;
+            }
+            if (handled) {
+                e.consume();
+            }
+        });
+    }
+
+    public GraphView graphView() {
+        return graph;
+    }
+
+    public ChainRulePanel chainRulePanel() {
+        return chainRule;
+    }
+
+    /** Shows a scenario's title rather than its id in the picker. */
+    private static final class ScenarioCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String id, boolean empty) {
+            super.updateItem(id, empty);
+            if (empty || id == null) {
+                setText(null);
+            } else if (id.equals(FORMULA_ID)) {
+                setText("Your formula");
+            } else {
+                setText(Scenarios.byId(id).map(Scenario::title).orElse(id) + "  (" + id + ")");
+            }
+        }
+    }
+
+    static String titleOf(Lesson l) {
+        return l == null ? "" : l.title();
+    }
+}

@@ -1,0 +1,149 @@
+package backprop.ui;
+
+import backprop.engine.Trace;
+import backprop.ui.graph.GraphView;
+import backprop.ui.model.LessonModel;
+import backprop.ui.model.Moment;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/** Step, play and scrub through the trace: buttons with shortcuts, a speed slider and a timeline scrubber. */
+final class StepperBar extends VBox {
+    private final LessonModel model;
+    private final Slider scrubber = new Slider(0, 1, 0);
+    private final Label stepLabel = new Label();
+    private final Button play;
+    private Timeline player;
+
+    StepperBar(LessonModel model) {
+        this.model = model;
+        getStyleClass().add("stepper-bar");
+        setPadding(new Insets(6, 12, 6, 12));
+        setSpacing(4);
+
+        Button reset = button("resetButton", "⟲ Reset", "Back to the start of the iteration (Home)", model::reset);
+        Button back = button("stepBackButton", "◀ Back", "Undo the last step exactly (←)", model::stepBack);
+        play = button("playButton", "▶ Play", "Play or pause the steps (Space)", this::togglePlay);
+        Button forward = button("stepForwardButton", "Step ▶", "Compute the next node (→)", model::stepForward);
+        Button forwardEnd = button("forwardEndButton", "▶▶ Forward pass", "Jump to the end of the forward pass (Shift+→)",
+                model::toForwardEnd);
+        Button end = button("endButton", "▶▶▶ Backward pass", "Jump to the end of the backward pass and updates (End)",
+                model::toEnd);
+
+        Slider speed = new Slider(0.25, 4, 1);
+        speed.setId("speedSlider");
+        speed.setFocusTraversable(false);
+        speed.setPrefWidth(140);
+        speed.setBlockIncrement(0.25);
+        speed.setMajorTickUnit(0.25);
+        speed.setMinorTickCount(0);
+        speed.setSnapToTicks(true);
+        speed.setTooltip(new Tooltip("Animation speed, 0.25× to 4×"));
+        speed.valueProperty().bindBidirectional(model.speedProperty());
+        Label speedLabel = new Label();
+        speedLabel.setId("speedLabel");
+        speedLabel.textProperty().bind(model.speedProperty().asString("%.2f×"));
+        speedLabel.setMinWidth(60);
+        model.speedProperty().addListener((obs, was, now) -> {
+            if (player != null) {
+                startPlayer();
+            }
+        });
+
+        stepLabel.setId("stepLabel");
+        stepLabel.getStyleClass().add("step-label");
+        HBox buttons = new HBox(8, reset, back, play, forward, forwardEnd, end, new Label("Speed"), speed, speedLabel);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        scrubber.setId("scrubber");
+        scrubber.setFocusTraversable(false);
+        scrubber.setMajorTickUnit(1);
+        scrubber.setMinorTickCount(0);
+        scrubber.setSnapToTicks(true);
+        scrubber.setTooltip(new Tooltip("The whole iteration: forward steps, the loss, backward steps, updates. Drag to any moment."));
+        scrubber.valueProperty().addListener((obs, was, now) -> {
+            int v = (int) Math.round(now.doubleValue());
+            if (v != model.cursorProperty().get()) {
+                model.cursorProperty().set(v);
+            }
+        });
+        model.cursorProperty().addListener((obs, was, now) -> scrubber.setValue(now.intValue()));
+        model.traceProperty().addListener((obs, was, now) -> {
+            scrubber.setMax(Math.max(1, now.size()));
+            scrubber.setValue(model.cursorProperty().get());
+        });
+        model.momentProperty().addListener((obs, was, now) -> stepLabel.setText(describe(now)));
+        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        HBox timeline = new HBox(12, stepLabel, scrubber);
+        timeline.setAlignment(Pos.CENTER_LEFT);
+        stepLabel.setMinWidth(330);
+        getChildren().addAll(buttons, timeline);
+        model.playingProperty().addListener((obs, was, now) -> {
+            play.setText(now ? "⏸ Pause" : "▶ Play");
+            if (now) {
+                startPlayer();
+            } else {
+                stopPlayer();
+            }
+        });
+    }
+
+    private static Button button(String id, String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setFocusTraversable(false); // keys go to the graph, so Space plays rather than pressing a button
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    void togglePlay() {
+        if (!model.playingProperty().get() && model.atEnd()) {
+            model.reset();
+        }
+        model.playingProperty().set(!model.playingProperty().get());
+    }
+
+    private void startPlayer() {
+        stopPlayer();
+        Duration perStep = GraphView.TRAVEL.add(Duration.millis(250)).divide(model.speedProperty().get());
+        player = new Timeline(new KeyFrame(perStep, e -> {
+            if (model.atEnd()) {
+                model.playingProperty().set(false);
+            } else {
+                model.stepForward();
+            }
+        }));
+        player.setCycleCount(Timeline.INDEFINITE);
+        player.play();
+    }
+
+    private void stopPlayer() {
+        if (player != null) {
+            player.stop();
+            player = null;
+        }
+    }
+
+    private static String describe(Moment m) {
+        Trace t = m.trace();
+        String phase = switch (m.phase()) {
+            case START -> "start";
+            case FORWARD -> "forward";
+            case LOSS -> "output";
+            case BACKWARD -> "backward";
+            case UPDATE -> "update";
+        };
+        return "Step " + m.applied() + " / " + t.size() + " · " + phase;
+    }
+}

@@ -1,0 +1,262 @@
+package backprop.ui.chain;
+
+import backprop.engine.Graph;
+import backprop.engine.Graph.Node;
+import backprop.engine.Optimizer;
+import backprop.engine.Step;
+import backprop.engine.Step.BackwardStep;
+import backprop.engine.Step.EdgeGradient;
+import backprop.engine.Step.ForwardStep;
+import backprop.engine.Step.LossStep;
+import backprop.engine.Step.UpdateStep;
+import backprop.engine.Tensor;
+import backprop.engine.Trace;
+import backprop.ui.text.Numbers;
+import backprop.ui.text.Tex;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the chain rule of the current step with the trace's numbers filled in. Every number comes
+ * from a step record; nothing is recomputed except the products shown, which are the trace's own
+ * local derivatives multiplied as the formula says.
+ */
+public final class ChainRule {
+    /** Colours of the terms of a sum; the graph view paints each term's edge in the same colour. */
+    public static final List<String> TERM_COLOURS = List.of("#1565c0", "#2e7d32", "#6a1b9a", "#ad1457", "#00838f", "#ef6c00");
+
+    private final Trace trace;
+    private final Graph graph;
+    private final int applied;
+    private final String out;
+
+    private ChainRule(Trace trace, int applied) {
+        this.trace = trace;
+        this.graph = trace.graph();
+        this.applied = applied;
+        this.out = graph.node(graph.output()).name();
+    }
+
+    /** The explanation after the first {@code applied} steps of {@code trace}. */
+    public static Explanation at(Trace trace, int applied, Optimizer optimizer) {
+        return new ChainRule(trace, applied).explain(optimizer);
+    }
+
+    private Explanation explain(Optimizer optimizer) {
+        if (applied == 0) {
+            return new Explanation("Press → to compute the first node", "\\text{Forward pass: values flow left to right}", List.of());
+        }
+        Step step = trace.step(applied - 1);
+        if (step instanceof ForwardStep f) {
+            return forward(f);
+        }
+        if (step instanceof LossStep l) {
+            return new Explanation("Output " + out + " = " + Numbers.format(l.value()) + "; backward starts with 1",
+                    Tex.name(out) + " = " + value(l.value()) + ", \\qquad " + Tex.partial(out, out) + " = 1", List.of());
+        }
+        if (step instanceof BackwardStep b) {
+            return backward(b);
+        }
+        return update((UpdateStep) step, optimizer);
+    }
+
+    private Explanation forward(ForwardStep f) {
+        Node n = graph.node(f.node());
+        String[] names = new String[n.inputs().size()];
+        String[] numbers = new String[names.length];
+        boolean scalars = f.value().isScalar();
+        for (int k = 0; k < names.length; k++) {
+            names[k] = Tex.name(graph.node(n.input(k)).name());
+            Tensor in = f.inputs().get(k);
+            scalars &= in.isScalar();
+            numbers[k] = in.isScalar() ? Tex.number(in.scalar()) : names[k];
+        }
+        String symbolic = Tex.fill(n.op().forwardTex(), names, "");
+        StringBuilder tex = new StringBuilder();
+        if (n.isNamed()) {
+            tex.append(Tex.name(n.name())).append(" = ");
+        }
+        tex.append(symbolic);
+        if (scalars) {
+            tex.append(" = ").append(Tex.fill(n.op().forwardTex(), numbers, "")).append(" = ").append(value(f.value()));
+        } else {
+            tex.append(" \\quad (").append(shape(f.value())).append(")");
+        }
+        return new Explanation("Forward: " + n.name() + " = " + Numbers.format(f.value()), tex.toString(), List.of());
+    }
+
+    private Explanation backward(BackwardStep b) {
+        Node v = graph.node(b.node());
+        List<String> lines = new ArrayList<>();
+        List<Explanation.Term> terms = new ArrayList<>();
+        StringBuilder title = new StringBuilder("Backward through " + v.name() + ": ");
+        for (EdgeGradient e : b.edges()) {
+            Node u = graph.node(e.input());
+            String lhs = Tex.partial(out, u.name());
+            String rule = Tex.partial(out, v.name()) + " \\cdot " + Tex.partial(v.name(), u.name());
+            String localSymbolic = localSymbolic(v, e.slot());
+            if (e.localDerivative() != null && b.upstreamGrad().isScalar() && e.localDerivative().isScalar()) {
+                lines.add(lhs + (sharesOf(u.id()).size() > 1 ? "_{" + termLabel(v, e) + "}" : "") + " = " + rule
+                        + " = " + value(b.upstreamGrad()) + " \\times " + value(e.localDerivative())
+                        + " = " + value(e.contribution()));
+            } else {
+                lines.add(lhs + " = " + rule + " \\quad \\left(" + Tex.partial(v.name(), u.name()) + " = "
+                        + localSymbolic + "\\right) \\quad (" + shape(e.contribution()) + ")");
+            }
+            title.append(u.name()).append(" gets ").append(Numbers.format(e.contribution())).append("; ");
+            List<ShareOf> shares = sharesOf(u.id());
+            if (shares.size() > 1 || graph.consumerCount(u.id()) > 1) {
+                lines.add(sum(u, shares, e.complete(), terms));
+            }
+            if (e.complete() && u.isLeaf()) {
+                String path = pathProduct(u);
+                if (path != null) {
+                    lines.add(path);
+                }
+            }
+        }
+        return new Explanation(title.substring(0, title.length() - 2), array(lines), List.copyOf(terms));
+    }
+
+    private String localSymbolic(Node v, int slot) {
+        String[] names = new String[v.inputs().size()];
+        for (int k = 0; k < names.length; k++) {
+            names[k] = Tex.name(graph.node(v.input(k)).name());
+        }
+        return Tex.fill(v.op().localDerivativeTex(slot), names, Tex.name(v.name()));
+    }
+
+    private record ShareOf(int consumer, EdgeGradient edge) {
+    }
+
+    /** Every gradient share that has reached node {@code u} so far, in trace order. */
+    private List<ShareOf> sharesOf(int u) {
+        List<ShareOf> shares = new ArrayList<>();
+        for (int i = 0; i < applied; i++) {
+            if (trace.step(i) instanceof BackwardStep b) {
+                for (EdgeGradient e : b.edges()) {
+                    if (e.input() == u) {
+                        shares.add(new ShareOf(b.node(), e));
+                    }
+                }
+            }
+        }
+        return shares;
+    }
+
+    private String termLabel(Node v, EdgeGradient e) {
+        return "\\text{via } " + Tex.name(v.name());
+    }
+
+    /** ∂L/∂u = Σ over consumers, each term in its own colour, "+ …" for consumers still to come. */
+    private String sum(Node u, List<ShareOf> shares, boolean complete, List<Explanation.Term> terms) {
+        StringBuilder symbolic = new StringBuilder();
+        StringBuilder numbers = new StringBuilder();
+        for (int k = 0; k < shares.size(); k++) {
+            ShareOf s = shares.get(k);
+            String colour = TERM_COLOURS.get(k % TERM_COLOURS.size());
+            terms.add(new Explanation.Term(new EdgeRef(s.consumer(), s.edge().slot()), k % TERM_COLOURS.size()));
+            String c = graph.node(s.consumer()).name();
+            String term = Tex.partial(out, c) + Tex.partial(c, u.name());
+            symbolic.append(k == 0 ? "" : " + ").append("\\textcolor{").append(colour).append("}{").append(term).append('}');
+            numbers.append(k == 0 ? "" : " + ").append("\\textcolor{").append(colour).append("}{")
+                    .append(value(s.edge().contribution())).append('}');
+        }
+        if (!complete) {
+            symbolic.append(" + \\ldots");
+            numbers.append(" + \\ldots");
+        }
+        String total = complete ? " = " + value(shares.get(shares.size() - 1).edge().accumulated()) : "";
+        return Tex.partial(out, u.name()) + " = " + symbolic + " = " + numbers + total;
+    }
+
+    /**
+     * For a leaf with one path to the output, the whole chain as seed 000 writes it:
+     * ∂E/∂w13 = ∂E/∂y5 · ∂y5/∂z5 · ∂z5/∂y3 · ∂y3/∂z3 · ∂z3/∂w13, with the trace's local derivatives.
+     * Unnamed nodes inside a unit (the products and partial sums of a neuron) fold into their neighbours.
+     */
+    private String pathProduct(Node leaf) {
+        List<Integer> path = new ArrayList<>();
+        int cur = leaf.id();
+        path.add(cur);
+        while (cur != graph.output()) {
+            int[] consumers = graph.consumers(cur);
+            if (consumers.length != 1) {
+                return null;
+            }
+            cur = consumers[0];
+            path.add(cur);
+        }
+        if (path.size() < 3) {
+            return null; // one factor is already the step's own line
+        }
+        List<String> symbols = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        int from = path.get(path.size() - 1);
+        double factor = 1;
+        double product = 1;
+        for (int k = path.size() - 2; k >= 0; k--) {
+            int node = path.get(k);
+            Double local = localDerivative(path.get(k + 1), node);
+            if (local == null) {
+                return null;
+            }
+            factor *= local;
+            if (shown(graph.node(node)) || k == 0) {
+                symbols.add(Tex.partial(graph.node(from).name(), graph.node(node).name()));
+                numbers.add(Tex.number(factor));
+                product *= factor;
+                factor = 1;
+                from = node;
+            }
+        }
+        if (symbols.size() < 3) {
+            return null; // two factors are what the step's own line already says
+        }
+        return Tex.partial(out, leaf.name()) + " = " + String.join(" ", symbols) + " = "
+                + String.join(" \\times ", numbers) + " = " + Tex.number(product);
+    }
+
+    private boolean shown(Node n) {
+        return n.isNamed() || n.group() == null;
+    }
+
+    /** The local derivative the trace recorded on the edge input → consumer. */
+    private Double localDerivative(int consumer, int input) {
+        for (int i = 0; i < applied; i++) {
+            if (trace.step(i) instanceof BackwardStep b && b.node() == consumer) {
+                for (EdgeGradient e : b.edges()) {
+                    if (e.input() == input && e.localDerivative() != null && e.localDerivative().isScalar()) {
+                        return e.localDerivative().scalar();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private Explanation update(UpdateStep u, Optimizer optimizer) {
+        String w = Tex.name(graph.node(u.node()).name());
+        StringBuilder tex = new StringBuilder();
+        if (optimizer != null) {
+            tex.append("\\text{").append(optimizer.describe().replace("β", "\\beta").replace("ε", "\\epsilon")
+                    .replace("μ", "\\mu")).append(":}\\ ").append(optimizer.ruleTex()).append(" \\\\ ");
+        }
+        tex.append(w).append(": ").append(value(u.before())).append(" \\;\\longrightarrow\\; ").append(value(u.after()))
+                .append(" \\qquad g = ").append(Tex.partial(out, graph.node(u.node()).name())).append(" = ").append(value(u.gradient()));
+        return new Explanation("Update " + graph.node(u.node()).name() + ": " + Numbers.format(u.before()) + " → "
+                + Numbers.format(u.after()), "\\begin{array}{l}" + tex + "\\end{array}", List.of());
+    }
+
+    private static String value(Tensor t) {
+        return t.isScalar() ? Tex.number(t.scalar()) : "[" + shape(t) + "]";
+    }
+
+    private static String shape(Tensor t) {
+        return t.rows() + " \\times " + t.cols();
+    }
+
+    private static String array(List<String> lines) {
+        return lines.size() == 1 ? lines.get(0) : "\\begin{array}{l}" + String.join(" \\\\ ", lines) + "\\end{array}";
+    }
+}

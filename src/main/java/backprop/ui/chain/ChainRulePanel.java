@@ -1,0 +1,79 @@
+package backprop.ui.chain;
+
+import backprop.ui.model.LessonModel;
+import backprop.ui.model.Moment;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.VBox;
+
+/**
+ * The chain rule of the current step, typeset, with the trace's numbers. Formulas are rendered on a
+ * background thread; only the finished image is handed to the FX thread.
+ */
+public final class ChainRulePanel extends VBox {
+    /** Formula size in points: readable from the back of a classroom on a projector. */
+    public static final float FORMULA_SIZE = 26f;
+
+    private final Label title = new Label();
+    private final ImageView formula = new ImageView();
+    private final ReadOnlyStringWrapper tex = new ReadOnlyStringWrapper(this, "tex", "");
+    private final Executor renderer;
+    private final AtomicLong latest = new AtomicLong();
+
+    public ChainRulePanel(LessonModel model, Executor renderer) {
+        this.renderer = renderer;
+        setId("chainRulePanel");
+        getStyleClass().add("chain-rule-panel");
+        title.setId("chainTitle");
+        title.getStyleClass().add("chain-title");
+        formula.setId("chainFormula");
+        formula.setPreserveRatio(true);
+        ScrollPane scroll = new ScrollPane(formula);
+        scroll.getStyleClass().add("chain-scroll");
+        // a formula taller than the panel is scaled down to fit rather than cut off
+        formula.fitHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double available = scroll.getViewportBounds().getHeight() - 4;
+            double natural = formula.getImage() == null ? 0 : formula.getImage().getHeight();
+            return natural <= available || available <= 0 ? 0 : Math.max(available, natural * 0.55);
+        }, scroll.viewportBoundsProperty(), formula.imageProperty()));
+        scroll.setPannable(true);
+        getChildren().addAll(title, scroll);
+        model.momentProperty().addListener((obs, was, now) -> show(now));
+    }
+
+    private void show(Moment m) {
+        if (m == null) {
+            return;
+        }
+        title.setText(m.explanation().title());
+        String source = m.explanation().tex();
+        tex.set(source);
+        formula.setAccessibleText(source);
+        long request = latest.incrementAndGet();
+        renderer.execute(() -> {
+            if (request != latest.get()) {
+                return; // the cursor moved on before this one was drawn
+            }
+            BufferedImage img = TexRenderer.render(source, FORMULA_SIZE, new Color(0x1a, 0x1a, 0x1a));
+            Platform.runLater(() -> {
+                if (request == latest.get()) {
+                    formula.setImage(SwingFXUtils.toFXImage(img, null));
+                }
+            });
+        });
+    }
+
+    /** The LaTeX source of what is shown (the image's text, for tests and screen readers). */
+    public ReadOnlyStringProperty texProperty() {
+        return tex.getReadOnlyProperty();
+    }
+}

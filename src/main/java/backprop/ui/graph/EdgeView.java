@@ -1,0 +1,90 @@
+package backprop.ui.graph;
+
+import backprop.ui.graph.GraphScene.Line;
+import backprop.ui.layout.LayoutPoint;
+import backprop.ui.layout.RoutedEdge;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.Polygon;
+
+/** One edge: its route with an arrowhead, and a label with the value going forward and the gradient coming back. */
+final class EdgeView {
+    final Line line;
+    final List<LayoutPoint> points;
+    final Group shape = new Group();
+    final VBox label = new VBox();
+    private final Path path = new Path();
+    private final Polygon head = new Polygon();
+    final Label forward = new Label();
+    final Label backward = new Label();
+    final Label detail = new Label();
+
+    EdgeView(Line line, RoutedEdge route) {
+        this.line = line;
+        this.points = route.points();
+        path.getStyleClass().add("edge-line");
+        head.getStyleClass().add("edge-head");
+        LayoutPoint first = points.get(0);
+        path.getElements().add(new MoveTo(first.x(), first.y()));
+        for (int i = 1; i < points.size(); i++) {
+            path.getElements().add(new LineTo(points.get(i).x(), points.get(i).y()));
+        }
+        LayoutPoint end = points.get(points.size() - 1);
+        LayoutPoint before = points.get(points.size() - 2);
+        double angle = Math.atan2(end.y() - before.y(), end.x() - before.x());
+        double len = 12;
+        double spread = Math.toRadians(25);
+        head.getPoints().addAll(end.x(), end.y(),
+                end.x() - len * Math.cos(angle - spread), end.y() - len * Math.sin(angle - spread),
+                end.x() - len * Math.cos(angle + spread), end.y() - len * Math.sin(angle + spread));
+        shape.getChildren().addAll(path, head);
+        shape.getStyleClass().add("graph-edge");
+        shape.setId("edge-" + line.id());
+
+        forward.getStyleClass().add("edge-forward");
+        backward.getStyleClass().add("edge-backward");
+        detail.getStyleClass().add("edge-detail");
+        label.getChildren().addAll(forward, backward, detail);
+        for (Label l : new Label[] {forward, backward, detail}) {
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+        }
+        label.getStyleClass().add("edge-label");
+        label.setAlignment(Pos.CENTER);
+        label.setId("edge-label-" + line.id());
+        label.setPrefSize(GraphScene.LABEL_WIDTH, GraphScene.LABEL_HEIGHT);
+        label.setMinSize(GraphScene.LABEL_WIDTH, GraphScene.LABEL_HEIGHT);
+        label.setMaxSize(GraphScene.LABEL_WIDTH, GraphScene.LABEL_HEIGHT);
+        LayoutPoint at = route.label();
+        if (at == null) {
+            LayoutPoint a = points.get(0);
+            LayoutPoint b = points.get(points.size() - 1);
+            at = new LayoutPoint((a.x() + b.x()) / 2 - GraphScene.LABEL_WIDTH / 2, (a.y() + b.y()) / 2 - GraphScene.LABEL_HEIGHT);
+        }
+        label.relocate(at.x(), at.y());
+    }
+
+    /** The route as a path, forwards or backwards, for a travelling value. */
+    Path route(boolean reversed) {
+        Path p = new Path();
+        List<LayoutPoint> pts = new java.util.ArrayList<>(points);
+        if (reversed) {
+            java.util.Collections.reverse(pts);
+        }
+        p.getElements().add(new MoveTo(pts.get(0).x(), pts.get(0).y()));
+        for (int i = 1; i < pts.size(); i++) {
+            p.getElements().add(new LineTo(pts.get(i).x(), pts.get(i).y()));
+        }
+        return p;
+    }
+
+    void setStroke(String colour) {
+        path.setStyle(colour == null ? "" : "-fx-stroke: " + colour + "; -fx-stroke-width: 5;");
+        head.setStyle(colour == null ? "" : "-fx-fill: " + colour + "; -fx-stroke: " + colour + ";");
+    }
+}

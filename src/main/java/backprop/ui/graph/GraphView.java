@@ -1,0 +1,346 @@
+package backprop.ui.graph;
+
+import backprop.engine.Graph;
+import backprop.engine.Graph.Kind;
+import backprop.engine.Graph.Node;
+import backprop.engine.Step;
+import backprop.engine.Step.BackwardStep;
+import backprop.engine.Step.EdgeGradient;
+import backprop.engine.Step.ForwardStep;
+import backprop.engine.Step.UpdateStep;
+import backprop.engine.Tensor;
+import backprop.engine.Trace;
+import backprop.ui.chain.ChainRule;
+import backprop.ui.chain.EdgeRef;
+import backprop.ui.chain.Explanation;
+import backprop.ui.graph.GraphScene.Box;
+import backprop.ui.layout.PlacedNode;
+import backprop.ui.model.LessonModel;
+import backprop.ui.model.Moment;
+import backprop.ui.text.Numbers;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.animation.PathTransition;
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+import javafx.util.Duration;
+
+/**
+ * The computational graph on screen. A thin view: it draws the {@link GraphScene} it is given and
+ * shows the values of the model's current {@link Moment}; a value travelling along an edge is the
+ * only thing it adds, and that is decoration (the numbers are set at once).
+ */
+public final class GraphView extends Region {
+    /** How long a value takes to travel along an edge at 1× speed. */
+    public static final Duration TRAVEL = Duration.millis(300);
+
+    private final LessonModel model;
+    private final Group content = new Group();
+    private final Group edgeLayer = new Group();
+    private final Group labelLayer = new Group();
+    private final Group nodeLayer = new Group();
+    private final Group tokenLayer = new Group();
+    private final Scale zoom = new Scale(1, 1);
+    private final Translate pan = new Translate();
+    private final Map<String, NodeView> nodes = new LinkedHashMap<>();
+    private final Map<String, EdgeView> edges = new LinkedHashMap<>();
+    private GraphScene scene;
+    private double dragX;
+    private double dragY;
+    private boolean fitted;
+
+    public GraphView(LessonModel model) {
+        this.model = model;
+        setId("graphView");
+        getStyleClass().add("graph-view");
+        content.getChildren().addAll(edgeLayer, labelLayer, nodeLayer, tokenLayer);
+        content.getTransforms().addAll(pan, zoom);
+        getChildren().add(content);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        setFocusTraversable(true);
+
+        model.sceneProperty().addListener((obs, was, now) -> rebuild(now));
+        model.momentProperty().addListener((obs, was, now) -> show(was, now));
+        model.selectedNodeProperty().addListener((obs, was, now) -> showSelection());
+        model.selectedEdgeProperty().addListener((obs, was, now) -> showSelection());
+        installZoomAndPan();
+        widthProperty().addListener((obs, was, now) -> fitOnFirstLayout());
+        heightProperty().addListener((obs, was, now) -> fitOnFirstLayout());
+    }
+
+    // --- building ---------------------------------------------------------------------------------
+
+    private void rebuild(GraphScene sc) {
+        scene = sc;
+        nodes.clear();
+        edges.clear();
+        edgeLayer.getChildren().clear();
+        labelLayer.getChildren().clear();
+        nodeLayer.getChildren().clear();
+        tokenLayer.getChildren().clear();
+        if (sc == null) {
+            return;
+        }
+        Graph g = sc.graph();
+        Set<String> usedIds = new HashSet<>();
+        for (Box b : sc.boxes()) {
+            Node rep = g.node(b.representative());
+            String idName = rep.isNamed() && usedIds.add(rep.name()) ? rep.name() : b.id();
+            NodeView v = new NodeView(b, idName);
+            PlacedNode p = sc.layout().nodes().get(b.id());
+            v.relocate(p.x(), p.y());
+            v.setOnMouseClicked(e -> {
+                model.selectedEdgeProperty().set(null);
+                model.selectedNodeProperty().set(b.representative());
+                e.consume();
+            });
+            nodes.put(b.id(), v);
+            nodeLayer.getChildren().add(v);
+        }
+        for (GraphScene.Line l : sc.lines()) {
+            EdgeView e = new EdgeView(l, sc.layout().edges().get(l.id()));
+            EdgeRef ref = l.graphEdges().get(0);
+            e.shape.setOnMouseClicked(ev -> selectEdge(ref, ev));
+            e.label.setOnMouseClicked(ev -> selectEdge(ref, ev));
+            edges.put(l.id(), e);
+            edgeLayer.getChildren().add(e.shape);
+            labelLayer.getChildren().add(e.label);
+        }
+        fitted = false;
+        fitOnFirstLayout();
+        show(null, model.moment());
+        showSelection();
+    }
+
+    private void selectEdge(EdgeRef ref, javafx.scene.input.MouseEvent ev) {
+        model.selectedNodeProperty().set(-1);
+        model.selectedEdgeProperty().set(ref);
+        ev.consume();
+    }
+
+    // --- showing a moment ------------------------------------------------------------------------
+
+    private void show(Moment was, Moment now) {
+        if (scene == null || now == null || now.trace().graph() != scene.graph()) {
+            return;
+        }
+        Trace.Frame f = now.frame();
+        Graph g = scene.graph();
+        for (NodeView v : nodes.values()) {
+            int rep = v.box.representative();
+            Node n = g.node(rep);
+            Tensor value = n.kind() == Kind.PARAM ? f.leaf(rep) : f.value(rep);
+            v.show(value, f.grad(rep));
+            v.pseudoClassStateChanged(Styles.FORWARD, false);
+            v.pseudoClassStateChanged(Styles.BACKWARD, false);
+            v.pseudoClassStateChanged(Styles.UPDATE, false);
+        }
+        for (EdgeView e : edges.values()) {
+            labelEdge(e, now);
+            e.shape.pseudoClassStateChanged(Styles.FORWARD, false);
+            e.shape.pseudoClassStateChanged(Styles.BACKWARD, false);
+            e.setStroke(null);
+        }
+        highlight(now);
+        tokenLayer.getChildren().clear();
+        if (was != null && was.trace() == now.trace() && now.applied() == was.applied() + 1 && now.current() != null) {
+            travel(now);
+        }
+    }
+
+    private void labelEdge(EdgeView e, Moment m) {
+        Graph g = scene.graph();
+        Trace.Frame f = m.frame();
+        GraphScene.Line l = e.line;
+        if (l.weight() >= 0) {
+            Node w = g.node(l.weight());
+            e.forward.setText(w.name() + " = " + Numbers.label(f.leaf(w.id())));
+            Tensor gw = f.grad(w.id());
+            e.backward.setText(gw == null ? "" : "∂ " + Numbers.label(gw));
+            e.detail.setText("");
+            return;
+        }
+        EdgeRef ref = l.graphEdges().get(0);
+        int source = g.node(ref.node()).input(ref.slot());
+        Tensor value = f.value(source);
+        // in the operation view the source box already shows this value; the edge keeps room for the gradient
+        e.forward.setText(value == null || scene.mode() == ViewMode.OPERATIONS ? "" : Numbers.label(value));
+        EdgeGradient share = m.edges().get(ref);
+        if (share == null) {
+            e.backward.setText("");
+            e.detail.setText("");
+            return;
+        }
+        e.backward.setText("∂ " + Numbers.label(share.contribution()));
+        Tensor upstream = f.grad(ref.node());
+        e.detail.setText(share.localDerivative() != null && upstream != null && upstream.isScalar()
+                && share.localDerivative().isScalar()
+                ? "= " + Numbers.label(upstream) + " × " + Numbers.label(share.localDerivative()) : "");
+    }
+
+    private void highlight(Moment m) {
+        Step s = m.current();
+        if (s == null) {
+            return;
+        }
+        NodeView v = nodes.get(scene.boxOf(s.node()));
+        if (s instanceof ForwardStep f) {
+            v.pseudoClassStateChanged(Styles.FORWARD, true);
+            for (int slot = 0; slot < f.inputs().size(); slot++) {
+                edgeOf(new EdgeRef(f.node(), slot)).ifPresent(e -> e.shape.pseudoClassStateChanged(Styles.FORWARD, true));
+            }
+        } else if (s instanceof Step.LossStep) {
+            v.pseudoClassStateChanged(Styles.BACKWARD, true);
+        } else if (s instanceof BackwardStep b) {
+            v.pseudoClassStateChanged(Styles.BACKWARD, true);
+            for (EdgeGradient eg : b.edges()) {
+                edgeOf(new EdgeRef(b.node(), eg.slot())).ifPresent(e -> e.shape.pseudoClassStateChanged(Styles.BACKWARD, true));
+            }
+        } else if (s instanceof UpdateStep u) {
+            String line = scene.lineOfWeight(u.node());
+            if (line != null) {
+                edges.get(line).shape.pseudoClassStateChanged(Styles.FORWARD, true);
+            }
+            v.pseudoClassStateChanged(Styles.UPDATE, true);
+        }
+        Explanation x = m.explanation();
+        for (Explanation.Term t : x.terms()) {
+            edgeOf(t.edge()).ifPresent(e -> e.setStroke(ChainRule.TERM_COLOURS.get(t.colour())));
+        }
+    }
+
+    private java.util.Optional<EdgeView> edgeOf(EdgeRef ref) {
+        String line = scene.lineOf(ref);
+        return java.util.Optional.ofNullable(line == null ? null : edges.get(line));
+    }
+
+    /** The value of the step just taken travels along its edges: forward to the node, gradients back to the inputs. */
+    private void travel(Moment m) {
+        Step s = m.current();
+        Duration d = TRAVEL.divide(Math.max(0.05, model.speedProperty().get()));
+        List<Runnable> starts = new ArrayList<>();
+        if (s instanceof ForwardStep f) {
+            for (int slot = 0; slot < f.inputs().size(); slot++) {
+                Tensor v = f.inputs().get(slot);
+                edgeOf(new EdgeRef(f.node(), slot)).ifPresent(e -> starts.add(token(e, Numbers.label(v), false, d, "token-forward")));
+            }
+        } else if (s instanceof BackwardStep b) {
+            for (EdgeGradient eg : b.edges()) {
+                edgeOf(new EdgeRef(b.node(), eg.slot())).ifPresent(e ->
+                        starts.add(token(e, Numbers.label(eg.contribution()), true, d, "token-backward")));
+            }
+        }
+        starts.forEach(Runnable::run);
+    }
+
+    private Runnable token(EdgeView e, String text, boolean backwards, Duration d, String style) {
+        Label token = new Label(text);
+        token.getStyleClass().addAll("token", style);
+        token.setMouseTransparent(true);
+        tokenLayer.getChildren().add(token);
+        PathTransition move = new PathTransition(d, e.route(backwards), token);
+        move.setOnFinished(ev -> tokenLayer.getChildren().remove(token));
+        return move::play;
+    }
+
+    private void showSelection() {
+        int selected = model.selectedNodeProperty().get();
+        String box = selected >= 0 && scene != null ? scene.boxOf(selected) : null;
+        nodes.forEach((id, v) -> v.pseudoClassStateChanged(Styles.SELECTED, id.equals(box)));
+        EdgeRef edge = model.selectedEdgeProperty().get();
+        String line = edge != null && scene != null ? scene.lineOf(edge) : null;
+        edges.forEach((id, e) -> e.label.pseudoClassStateChanged(Styles.SELECTED, id.equals(line)));
+    }
+
+    // --- zoom, pan, fit -------------------------------------------------------------------------
+
+    private void installZoomAndPan() {
+        setOnScroll(e -> {
+            zoomBy(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
+            e.consume();
+        });
+        setOnMousePressed(e -> {
+            requestFocus();
+            dragX = e.getX();
+            dragY = e.getY();
+        });
+        setOnMouseDragged(e -> {
+            if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE) {
+                pan.setX(pan.getX() + e.getX() - dragX);
+                pan.setY(pan.getY() + e.getY() - dragY);
+                dragX = e.getX();
+                dragY = e.getY();
+            }
+        });
+        setOnMouseClicked(e -> {
+            if (e.isStillSincePress()) {
+                model.selectedNodeProperty().set(-1);
+                model.selectedEdgeProperty().set(null);
+            }
+        });
+    }
+
+    /** Zooms by {@code factor} keeping the point (x, y) of the view where it is. */
+    public void zoomBy(double factor, double x, double y) {
+        double s = Math.max(0.1, Math.min(6, zoom.getX() * factor));
+        double applied = s / zoom.getX();
+        pan.setX(x - (x - pan.getX()) * applied);
+        pan.setY(y - (y - pan.getY()) * applied);
+        zoom.setX(s);
+        zoom.setY(s);
+    }
+
+    public void zoomBy(double factor) {
+        zoomBy(factor, getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Scales and centres the whole graph in the view (never above 1.6×, so small graphs are not blown up). */
+    public void fit() {
+        if (scene == null || getWidth() <= 0 || getHeight() <= 0) {
+            return;
+        }
+        double w = scene.layout().width();
+        double h = scene.layout().height();
+        double s = Math.min(1.6, Math.min(getWidth() / w, getHeight() / h) * 0.96);
+        zoom.setX(s);
+        zoom.setY(s);
+        pan.setX((getWidth() - w * s) / 2);
+        pan.setY((getHeight() - h * s) / 2);
+        fitted = true;
+    }
+
+    private void fitOnFirstLayout() {
+        if (!fitted) {
+            fit();
+        }
+    }
+
+    public double zoomFactor() {
+        return zoom.getX();
+    }
+
+    /** For tests and snapshots: the texts a box shows, by graph node name. */
+    public Map<String, String[]> visibleTexts() {
+        Map<String, String[]> out = new HashMap<>();
+        nodes.values().forEach(v -> out.put(v.getId(), new String[] {v.valueText(), v.gradText()}));
+        return out;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        // children are placed by the layout, not by the region
+    }
+}

@@ -1,0 +1,254 @@
+package backprop.ui.model;
+
+import backprop.engine.Graph;
+import backprop.engine.ModelState;
+import backprop.engine.Optimizer;
+import backprop.engine.Step;
+import backprop.engine.Step.BackwardStep;
+import backprop.engine.Step.EdgeGradient;
+import backprop.engine.Trace;
+import backprop.engine.UpdateOrder;
+import backprop.engine.program.ProgramException;
+import backprop.engine.program.ProgramParser;
+import backprop.scenarios.Scenario;
+import backprop.scenarios.Scenarios;
+import backprop.ui.chain.ChainRule;
+import backprop.ui.chain.EdgeRef;
+import backprop.ui.graph.GraphScene;
+import backprop.ui.graph.ViewMode;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The state every panel observes, in one place: the lesson, the values of its leaves, the recorded
+ * trace, the step cursor, the view mode and the selection. Heavy work (recording a trace, laying a
+ * graph out) runs on {@code worker}; results are applied through {@code ui} (the FX thread in the app,
+ * the calling thread in tests, which need no toolkit).
+ */
+public final class LessonModel {
+    private final Executor worker;
+    private final Executor ui;
+    private final AtomicLong generation = new AtomicLong();
+
+    private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
+    private final ReadOnlyObjectWrapper<ModelState> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(this, "optimizer", new Optimizer.Sgd(0.1));
+    private final ObjectProperty<UpdateOrder> updateOrder = new SimpleObjectProperty<>(this, "updateOrder", UpdateOrder.SIMULTANEOUS);
+    private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
+    private final IntegerProperty cursor = new SimpleIntegerProperty(this, "cursor", 0);
+    private final ReadOnlyObjectWrapper<Moment> moment = new ReadOnlyObjectWrapper<>(this, "moment");
+    private final ObjectProperty<ViewMode> viewMode = new SimpleObjectProperty<>(this, "viewMode", ViewMode.OPERATIONS);
+    private final ReadOnlyObjectWrapper<GraphScene> scene = new ReadOnlyObjectWrapper<>(this, "scene");
+    private final IntegerProperty selectedNode = new SimpleIntegerProperty(this, "selectedNode", -1);
+    private final ObjectProperty<EdgeRef> selectedEdge = new SimpleObjectProperty<>(this, "selectedEdge");
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
+    private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
+    private final ReadOnlyStringWrapper formulaError = new ReadOnlyStringWrapper(this, "formulaError", "");
+
+    public LessonModel(Executor worker, Executor ui) {
+        this.worker = worker;
+        this.ui = ui;
+        cursor.addListener((obs, was, now) -> refreshMoment());
+        viewMode.addListener((obs, was, now) -> relayout());
+        optimizer.addListener((obs, was, now) -> rerecord());
+        updateOrder.addListener((obs, was, now) -> rerecord());
+    }
+
+    // --- what is taught -------------------------------------------------------------------------
+
+    public void load(Scenario s) {
+        Scenario.Defaults d = s.defaults();
+        optimizer.set(backprop.engine.Optimizers.create(d.optimizer(), d.learningRate(), null, null, null, null));
+        updateOrder.set(d.order());
+        show(Lesson.of(s), s.graph().initialState());
+    }
+
+    public void load(String scenarioId) {
+        load(Scenarios.byId(scenarioId).orElseThrow(() -> new IllegalArgumentException("no scenario " + scenarioId)));
+    }
+
+    /**
+     * Parses a program and shows it; on a mistake, {@link #formulaErrorProperty()} says what and where and
+     * the current lesson stays.
+     */
+    public void runProgram(String text) {
+        Graph g;
+        try {
+            g = ProgramParser.parse(text);
+        } catch (ProgramException e) {
+            formulaError.set(e.getMessage());
+            return;
+        }
+        formulaError.set("");
+        show(Lesson.ofProgram(text, g), g.initialState());
+    }
+
+    /** Replaces the leaf values (an edit, a training run) and records a new trace from them. */
+    public void setState(ModelState s) {
+        show(lesson.get(), s);
+    }
+
+    private void show(Lesson l, ModelState s) {
+        long gen = generation.incrementAndGet();
+        ViewMode mode = viewMode.get();
+        Optimizer opt = optimizer.get();
+        UpdateOrder order = updateOrder.get();
+        boolean sameGraph = lesson.get() != null && lesson.get().graph() == l.graph() && scene.get() != null;
+        CompletableFuture.supplyAsync(() -> {
+            Trace t = Trace.record(l.graph(), s, opt, order);
+            GraphScene sc = sameGraph ? null : GraphScene.of(l.graph(), mode);
+            return new Object[] {t, sc};
+        }, worker).thenAcceptAsync(r -> {
+            if (gen != generation.get()) {
+                return; // a newer request superseded this one
+            }
+            boolean newLesson = lesson.get() != l;
+            lesson.set(l);
+            state.set(s);
+            if (r[1] != null) {
+                scene.set((GraphScene) r[1]);
+            }
+            if (newLesson) {
+                selectedNode.set(-1);
+                selectedEdge.set(null);
+            }
+            Trace t = (Trace) r[0];
+            trace.set(t);
+            int keep = newLesson ? 0 : Math.min(cursor.get(), t.size());
+            if (cursor.get() == keep) {
+                refreshMoment();
+            } else {
+                cursor.set(keep);
+            }
+        }, ui).exceptionally(e -> {
+            ui.execute(() -> formulaError.set(String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
+            return null;
+        });
+    }
+
+    private void rerecord() {
+        if (lesson.get() != null) {
+            show(lesson.get(), state.get());
+        }
+    }
+
+    private void relayout() {
+        Lesson l = lesson.get();
+        if (l == null) {
+            return;
+        }
+        ViewMode mode = viewMode.get();
+        CompletableFuture.supplyAsync(() -> GraphScene.of(l.graph(), mode), worker)
+                .thenAcceptAsync(sc -> {
+                    if (lesson.get() == l) {
+                        scene.set(sc);
+                    }
+                }, ui);
+    }
+
+    // --- stepping ---------------------------------------------------------------------------------
+
+    public void stepForward() {
+        if (trace.get() != null && cursor.get() < trace.get().size()) {
+            cursor.set(cursor.get() + 1);
+        }
+    }
+
+    public void stepBack() {
+        if (cursor.get() > 0) {
+            cursor.set(cursor.get() - 1);
+        }
+    }
+
+    /** To the end of the forward pass: the loss computed, no gradient yet beyond ∂L/∂L. */
+    public void toForwardEnd() {
+        if (trace.get() != null) {
+            cursor.set(trace.get().lossIndex() + 1);
+        }
+    }
+
+    /** To the end of the iteration: every gradient and update done. */
+    public void toEnd() {
+        if (trace.get() != null) {
+            cursor.set(trace.get().size());
+        }
+    }
+
+    public void reset() {
+        playing.set(false);
+        cursor.set(0);
+    }
+
+    public boolean atEnd() {
+        return trace.get() == null || cursor.get() >= trace.get().size();
+    }
+
+    private void refreshMoment() {
+        Trace t = trace.get();
+        if (t == null) {
+            return;
+        }
+        int applied = Math.min(cursor.get(), t.size());
+        Step current = applied == 0 ? null : t.step(applied - 1);
+        Map<EdgeRef, EdgeGradient> edges = new HashMap<>();
+        for (int i = 0; i < applied; i++) {
+            if (t.step(i) instanceof BackwardStep b) {
+                for (EdgeGradient e : b.edges()) {
+                    edges.put(new EdgeRef(b.node(), e.slot()), e);
+                }
+            }
+        }
+        moment.set(new Moment(t, applied, t.frameAt(applied), current, phaseOf(current), Map.copyOf(edges),
+                ChainRule.at(t, applied, optimizer.get())));
+    }
+
+    private static Moment.Phase phaseOf(Step s) {
+        if (s == null) {
+            return Moment.Phase.START;
+        }
+        if (s instanceof Step.ForwardStep) {
+            return Moment.Phase.FORWARD;
+        }
+        if (s instanceof Step.LossStep) {
+            return Moment.Phase.LOSS;
+        }
+        return s instanceof BackwardStep ? Moment.Phase.BACKWARD : Moment.Phase.UPDATE;
+    }
+
+    // --- properties -------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<Lesson> lessonProperty() { return lesson.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ModelState> stateProperty() { return state.getReadOnlyProperty(); }
+    public ObjectProperty<Optimizer> optimizerProperty() { return optimizer; }
+    public ObjectProperty<UpdateOrder> updateOrderProperty() { return updateOrder; }
+    public ReadOnlyObjectProperty<Trace> traceProperty() { return trace.getReadOnlyProperty(); }
+    public IntegerProperty cursorProperty() { return cursor; }
+    public ReadOnlyObjectProperty<Moment> momentProperty() { return moment.getReadOnlyProperty(); }
+    public ObjectProperty<ViewMode> viewModeProperty() { return viewMode; }
+    public ReadOnlyObjectProperty<GraphScene> sceneProperty() { return scene.getReadOnlyProperty(); }
+    public IntegerProperty selectedNodeProperty() { return selectedNode; }
+    public ObjectProperty<EdgeRef> selectedEdgeProperty() { return selectedEdge; }
+    public DoubleProperty speedProperty() { return speed; }
+    public BooleanProperty playingProperty() { return playing; }
+    public ReadOnlyStringProperty formulaErrorProperty() { return formulaError.getReadOnlyProperty(); }
+
+    public Lesson lesson() { return lesson.get(); }
+    public Trace trace() { return trace.get(); }
+    public Moment moment() { return moment.get(); }
+    public GraphScene scene() { return scene.get(); }
+}

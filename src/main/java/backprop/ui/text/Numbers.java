@@ -1,0 +1,87 @@
+package backprop.ui.text;
+
+import backprop.engine.Tensor;
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/** Numbers as a class reads them: 6 significant digits, no trailing zeros, 220 rather than 220.00000000000003. */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    public static String format(double v) {
+        return format(v, 6);
+    }
+
+    public static String format(double v, int digits) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "−∞";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double abs = Math.abs(v);
+        String s;
+        if (abs >= 1e7 || abs < 1e-4) {
+            BigDecimal bd = new BigDecimal(v).round(new MathContext(Math.min(digits, 4)));
+            String[] parts = String.format(java.util.Locale.ROOT, "%." + (Math.min(digits, 4) - 1) + "e", bd.doubleValue())
+                    .split("e");
+            String mantissa = stripZeros(parts[0]);
+            int exponent = Integer.parseInt(parts[1]);
+            s = mantissa + "e" + exponent;
+        } else {
+            s = stripZeros(new BigDecimal(v).round(new MathContext(digits)).toPlainString());
+        }
+        return s.replace('-', '−');
+    }
+
+    /** Digits on the graph, where space is tight; the chain rule and the inspector show more. */
+    public static final int LABEL_DIGITS = 5;
+
+    /** A number for a node or edge label. */
+    public static String label(double v) {
+        return format(v, LABEL_DIGITS);
+    }
+
+    /** A value for a node or edge label: a number, a short list, or the shape of a larger matrix. */
+    public static String label(Tensor t) {
+        if (t != null && t.isScalar()) {
+            return label(t.scalar());
+        }
+        return format(t);
+    }
+
+    /** A value for text: a number, a short list, or the shape of a larger matrix. */
+    public static String format(Tensor t) {
+        if (t == null) {
+            return "";
+        }
+        if (t.isScalar()) {
+            return format(t.scalar());
+        }
+        if (t.size() <= 3) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int k = 0; k < t.size(); k++) {
+                sb.append(k == 0 ? "" : ", ").append(format(t.at(k), 4));
+            }
+            return sb.append(']').toString();
+        }
+        return t.shape();
+    }
+
+    /** Full precision, for the inspector, where a student checks a hand calculation digit by digit. */
+    public static String exact(double v) {
+        return Double.toString(v);
+    }
+
+    private static String stripZeros(String s) {
+        if (!s.contains(".")) {
+            return s;
+        }
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,196 @@
+package backprop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backprop.engine.Trace;
+import backprop.ui.model.LessonModel;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window as a teacher uses it: stepping the apple graph with the keyboard and reading what it shows. */
+@ExtendWith(ApplicationExtension.class)
+class MainViewTest {
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    private final ExecutorService latex = Executors.newSingleThreadExecutor();
+    private LessonModel model;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        model = new LessonModel(worker, Platform::runLater);
+        view = new MainView(model, latex);
+        stage.setScene(App.createScene(view, 1280, 800));
+        stage.show();
+        model.load("apple");
+    }
+
+    @AfterEach
+    void stop() {
+        worker.shutdownNow();
+        latex.shutdownNow();
+    }
+
+    private void waitFor(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not reached in 10 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void focusGraph(FxRobot robot) {
+        waitFor(() -> model.moment() != null && view.graphView().lookup("#node-price") != null);
+        robot.interact(() -> view.graphView().requestFocus());
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void forwardPassShows220OnThePriceNode(FxRobot robot) {
+        focusGraph(robot);
+        assertThat(text(robot, "#value-price")).isEqualTo("?");
+        int forwardSteps = model.trace().lossIndex();
+        robot.type(KeyCode.RIGHT, forwardSteps);
+        assertThat(text(robot, "#value-price")).isEqualTo("220");
+        assertThat(text(robot, "#grad-apple")).isEmpty();
+    }
+
+    @Test
+    void backwardPassShowsTheGradientsOfSeed001(FxRobot robot) {
+        focusGraph(robot);
+        robot.type(KeyCode.END);
+        assertThat(text(robot, "#grad-apple")).isEqualTo("∂ 2.2");
+        assertThat(text(robot, "#grad-count")).isEqualTo("∂ 110");
+        assertThat(text(robot, "#grad-tax")).isEqualTo("∂ 200");
+        assertThat(text(robot, "#grad-price")).isEqualTo("∂ 1");
+    }
+
+    @Test
+    void steppingBackRestoresTheForwardStateExactly(FxRobot robot) {
+        focusGraph(robot);
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        Trace.Frame forwardEnd = model.moment().frame();
+        List<String> shown = List.of(text(robot, "#value-price"), text(robot, "#grad-price"), text(robot, "#grad-apple"));
+        int back = model.trace().size() - model.cursorProperty().get();
+        robot.type(KeyCode.END);
+        assertThat(text(robot, "#grad-apple")).isEqualTo("∂ 2.2");
+        robot.type(KeyCode.LEFT, back);
+        Trace.Frame after = model.moment().frame();
+        for (int n = 0; n < model.trace().graph().size(); n++) {
+            assertThat(after.value(n)).isEqualTo(forwardEnd.value(n));
+            assertThat(after.grad(n)).isEqualTo(forwardEnd.grad(n));
+        }
+        assertThat(List.of(text(robot, "#value-price"), text(robot, "#grad-price"), text(robot, "#grad-apple")))
+                .isEqualTo(shown);
+        assertThat(text(robot, "#grad-apple")).isEmpty();
+    }
+
+    @Test
+    void everyShortcutMovesTheCursor(FxRobot robot) {
+        focusGraph(robot);
+        int size = model.trace().size();
+        robot.type(KeyCode.RIGHT);
+        assertThat(model.cursorProperty().get()).isEqualTo(1);
+        robot.type(KeyCode.RIGHT);
+        robot.type(KeyCode.LEFT);
+        assertThat(model.cursorProperty().get()).isEqualTo(1);
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        assertThat(model.cursorProperty().get()).isEqualTo(model.trace().lossIndex() + 1);
+        robot.type(KeyCode.END);
+        assertThat(model.cursorProperty().get()).isEqualTo(size);
+        robot.type(KeyCode.HOME);
+        assertThat(model.cursorProperty().get()).isZero();
+        robot.type(KeyCode.SPACE);
+        assertThat(model.playingProperty().get()).isTrue();
+        waitFor(() -> !model.playingProperty().get());
+        assertThat(model.cursorProperty().get()).isEqualTo(size);
+
+        double before = view.graphView().zoomFactor();
+        robot.type(KeyCode.EQUALS);
+        assertThat(view.graphView().zoomFactor()).isGreaterThan(before);
+        robot.type(KeyCode.MINUS);
+        robot.type(KeyCode.MINUS);
+        assertThat(view.graphView().zoomFactor()).isLessThan(before);
+        robot.type(KeyCode.F);
+        assertThat(view.graphView().zoomFactor()).isEqualTo(before);
+    }
+
+    @Test
+    void chainRulePanelShowsTheLiveNumbersOfTheStep(FxRobot robot) {
+        focusGraph(robot);
+        robot.type(KeyCode.END);
+        // the last step is the multiply apple * count passing 1.1 × 2 = 2.2 back to apple
+        assertThat(view.chainRulePanel().texProperty().get())
+                .contains("1.1 \\times 2 = 2.2")
+                .contains("1.1 \\times 100 = 110");
+        robot.type(KeyCode.LEFT);
+        assertThat(view.chainRulePanel().texProperty().get()).contains("1 \\times 1.1 = 1.1");
+        waitFor(() -> robot.lookup("#chainFormula").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
+    }
+
+    @Test
+    void clickingANodeShowsItInTheInspector(FxRobot robot) {
+        focusGraph(robot);
+        robot.type(KeyCode.END);
+        robot.clickOn("#node-price");
+        assertThat(text(robot, "#inspectorText")).contains("value = 220.00000000000003").contains("∂price/∂price = 1.0");
+        robot.clickOn("#node-apple");
+        assertThat(text(robot, "#inspectorText")).contains("∂price/∂apple = 2.2");
+    }
+
+    @Test
+    void aFormulaWithAMistakeIsReportedAndTheGraphStays(FxRobot robot) {
+        focusGraph(robot);
+        robot.interact(() -> robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class)
+                .setText("x = 1\ny = x +* 2"));
+        robot.clickOn("#runFormulaButton");
+        waitFor(() -> !model.formulaErrorProperty().get().isEmpty());
+        assertThat(text(robot, "#formulaError")).isEqualTo("line 2, column 8: unexpected '*'");
+        assertThat(model.lesson().id()).isEqualTo("apple");
+        assertThat(robot.lookup("#node-price").tryQuery()).isPresent();
+    }
+
+    @Test
+    void aTypedFormulaIsDrawnAndStepped(FxRobot robot) {
+        focusGraph(robot);
+        robot.interact(() -> robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class)
+                .setText("x = 3\ny = x * x + x"));
+        robot.clickOn("#runFormulaButton");
+        waitFor(() -> model.lesson().id().equals("formula") && robot.lookup("#node-y").tryQuery().isPresent());
+        robot.interact(() -> view.graphView().requestFocus());
+        robot.type(KeyCode.END);
+        assertThat(text(robot, "#value-y")).isEqualTo("12");
+        assertThat(text(robot, "#grad-x")).isEqualTo("∂ 7");
+    }
+
+    @Test
+    void theNeuronViewDrawsUnitsWithWeightsOnTheEdges(FxRobot robot) {
+        focusGraph(robot);
+        robot.interact(() -> model.load("seed-221"));
+        waitFor(() -> robot.lookup("#node-w13").tryQuery().isPresent());
+        robot.clickOn("#neuronViewButton");
+        waitFor(() -> robot.lookup("#node-y3").tryQuery().isPresent() && robot.lookup("#node-w13").tryQuery().isEmpty());
+        robot.interact(() -> view.graphView().requestFocus());
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        assertThat(text(robot, "#value-y5")).isEqualTo("0.69028");
+        assertThat(robot.lookup(".edge-forward").queryAllAs(Label.class).stream().map(Label::getText))
+                .contains("w13 = 0.1", "w35 = 0.3");
+    }
+}
