@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -59,6 +61,13 @@ public final class LessonModel {
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final ReadOnlyStringWrapper formulaError = new ReadOnlyStringWrapper(this, "formulaError", "");
+    private final java.util.Deque<ModelState> undo = new java.util.ArrayDeque<>();
+    private final java.util.Deque<ModelState> redo = new java.util.ArrayDeque<>();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo", false);
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo", false);
+    /** The state most recently asked for; the state property follows once its trace is recorded. */
+    private ModelState latestState;
+    private Lesson latestLesson;
 
     public LessonModel(Executor worker, Executor ui) {
         this.worker = worker;
@@ -98,12 +107,68 @@ public final class LessonModel {
         show(Lesson.ofProgram(text, g), g.initialState());
     }
 
-    /** Replaces the leaf values (an edit, a training run) and records a new trace from them. */
+    /** Replaces the leaf values without an undo entry (a view of an earlier iteration, say). */
     public void setState(ModelState s) {
-        show(lesson.get(), s);
+        show(latestLesson, s);
+    }
+
+    /** An edit or a training run: the new leaf values, undoable with {@link #undo()}. */
+    public void commit(ModelState s) {
+        if (latestState == null || s.equals(latestState)) {
+            return;
+        }
+        undo.push(latestState);
+        redo.clear();
+        updateHistoryFlags();
+        show(latestLesson, s);
+    }
+
+    /** Back to the values before the last edit or training run; false when there is none. */
+    public boolean undo() {
+        if (undo.isEmpty()) {
+            return false;
+        }
+        redo.push(latestState);
+        show(latestLesson, undo.pop());
+        updateHistoryFlags();
+        return true;
+    }
+
+    public boolean redo() {
+        if (redo.isEmpty()) {
+            return false;
+        }
+        undo.push(latestState);
+        show(latestLesson, redo.pop());
+        updateHistoryFlags();
+        return true;
+    }
+
+    /** The lesson's initial values, as an undoable edit. */
+    public void resetValues() {
+        if (latestLesson != null) {
+            commit(latestLesson.graph().initialState());
+        }
+    }
+
+    /** The leaf values most recently set, even if their trace is still being recorded. */
+    public ModelState latestState() {
+        return latestState;
+    }
+
+    private void updateHistoryFlags() {
+        canUndo.set(!undo.isEmpty());
+        canRedo.set(!redo.isEmpty());
     }
 
     private void show(Lesson l, ModelState s) {
+        if (l != latestLesson) {
+            undo.clear();
+            redo.clear();
+            updateHistoryFlags();
+        }
+        latestLesson = l;
+        latestState = s;
         long gen = generation.incrementAndGet();
         ViewMode mode = viewMode.get();
         Optimizer opt = optimizer.get();
@@ -142,8 +207,8 @@ public final class LessonModel {
     }
 
     private void rerecord() {
-        if (lesson.get() != null) {
-            show(lesson.get(), state.get());
+        if (latestLesson != null) {
+            show(latestLesson, latestState);
         }
     }
 
@@ -246,6 +311,8 @@ public final class LessonModel {
     public DoubleProperty speedProperty() { return speed; }
     public BooleanProperty playingProperty() { return playing; }
     public ReadOnlyStringProperty formulaErrorProperty() { return formulaError.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canRedoProperty() { return canRedo.getReadOnlyProperty(); }
 
     public Lesson lesson() { return lesson.get(); }
     public Trace trace() { return trace.get(); }
