@@ -2,6 +2,7 @@ package backprop.scenarios;
 
 import backprop.engine.Graph;
 import backprop.engine.GraphBuilder;
+import backprop.engine.ModelState;
 import backprop.engine.Tensor;
 import backprop.engine.UpdateOrder;
 import backprop.engine.op.Affine;
@@ -158,6 +159,34 @@ public final class Scenarios {
         {1.0, 1.5}, {1.5, 0.5}, {0.5, 0.8}, {2.0, 1.0}, {1.2, 2.0},
         {3.0, 3.5}, {3.5, 2.5}, {2.5, 3.0}, {4.0, 3.2}, {3.2, 4.0},
     };
+
+    /**
+     * New weights for a lesson's graph from a seed, so a lesson can be repeated exactly: XOR draws
+     * seed 003's uniform [0, 1) weights (seed {@link #XOR_SEED} gives the built-in ones); every other
+     * graph draws each param uniformly from [−1, 1) in node order. Inputs keep their values.
+     */
+    public static ModelState randomWeights(String scenarioId, Graph graph, ModelState current, long seed) {
+        ModelState out = current.withoutOptimizerMemory();
+        if ("xor".equals(scenarioId)) {
+            Graph fresh = xor(seed).graph();
+            for (Graph.Node p : graph.params()) {
+                out = out.withValue(p.id(), fresh.node(p.id()).initialValue());
+            }
+            return out;
+        }
+        Random random = new Random(seed);
+        for (Graph.Node p : graph.params()) {
+            Tensor w = current.value(p.id());
+            double[][] v = new double[w.rows()][w.cols()];
+            for (double[] row : v) {
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = 2 * random.nextDouble() - 1;
+                }
+            }
+            out = out.withValue(p.id(), Tensor.of(v));
+        }
+        return out;
+    }
 
     private static Tensor uniform(Random random, int rows, int cols) {
         double[][] v = new double[rows][cols];

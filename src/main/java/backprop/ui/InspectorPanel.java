@@ -16,6 +16,10 @@ final class InspectorPanel extends VBox {
     private final LessonModel model;
     private final Label heading = new Label("Inspector");
     private final Label body = new Label("Click a node or an edge.");
+    private final javafx.scene.control.TextField valueField = new javafx.scene.control.TextField();
+    private final Label valueError = new Label();
+    private final javafx.scene.layout.HBox editRow;
+    private int editing = -1;
 
     InspectorPanel(LessonModel model) {
         this.model = model;
@@ -26,7 +30,17 @@ final class InspectorPanel extends VBox {
         body.setId("inspectorText");
         body.setWrapText(true);
         body.getStyleClass().add("inspector-text");
-        getChildren().addAll(heading, body);
+        valueField.setId("inspectorValueField");
+        valueField.setPrefColumnCount(10);
+        valueField.setOnAction(e -> commitValue());
+        valueError.setId("inspectorError");
+        valueError.getStyleClass().add("edit-error");
+        valueError.setWrapText(true);
+        Label set = new Label("New value");
+        editRow = new javafx.scene.layout.HBox(8, set, valueField);
+        editRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        showEditor(false);
+        getChildren().addAll(heading, body, editRow, valueError);
         model.selectedNodeProperty().addListener((obs, was, now) -> refresh());
         model.selectedEdgeProperty().addListener((obs, was, now) -> refresh());
         model.momentProperty().addListener((obs, was, now) -> refresh());
@@ -40,14 +54,47 @@ final class InspectorPanel extends VBox {
         Graph g = m.trace().graph();
         int n = model.selectedNodeProperty().get();
         EdgeRef e = model.selectedEdgeProperty().get();
-        if (n >= 0 && n < g.size()) {
-            showNode(g, g.node(n), m);
+        Node selected = n >= 0 && n < g.size() ? g.node(n) : null;
+        boolean editable = selected != null && (selected.kind() == Graph.Kind.INPUT || selected.kind() == Graph.Kind.PARAM)
+                && selected.initialValue().isScalar();
+        if (editable && editing != n) {
+            valueField.setText(Numbers.exact(model.latestState().value(n).scalar()));
+            valueError.setText("");
+        }
+        editing = editable ? n : -1;
+        showEditor(editable);
+        if (selected != null) {
+            showNode(g, selected, m);
         } else if (e != null && e.node() < g.size()) {
             showEdge(g, e, m);
         } else {
             heading.setText("Inspector");
             body.setText("Click a node or an edge.");
         }
+    }
+
+    private void showEditor(boolean on) {
+        editRow.setVisible(on);
+        editRow.setManaged(on);
+        valueError.setVisible(on && !valueError.getText().isEmpty());
+        valueError.setManaged(valueError.isVisible());
+    }
+
+    /** Enter in the value field: a valid number becomes an undoable edit; anything else is explained and the value kept. */
+    private void commitValue() {
+        if (editing < 0) {
+            return;
+        }
+        Node node = model.lesson().graph().node(editing);
+        try {
+            double v = backprop.ui.model.ValueInput.parse(node.name(), valueField.getText());
+            valueError.setText("");
+            model.commit(model.latestState().withValue(editing, Tensor.scalar(v)));
+        } catch (IllegalArgumentException bad) {
+            valueError.setText(bad.getMessage() + "; " + node.name() + " stays "
+                    + Numbers.exact(model.latestState().value(editing).scalar()));
+        }
+        showEditor(true);
     }
 
     private void showNode(Graph g, Node node, Moment m) {

@@ -123,10 +123,40 @@ public final class MainView extends BorderPane {
         fit.setTooltip(new Tooltip("Fit the graph to the window (F); zoom with the wheel or Ctrl +/−, drag to pan"));
         fit.setOnAction(e -> graph.fit());
         picker.setFocusTraversable(false);
+        picker.setPrefWidth(270);
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button undo = toolButton("undoButton", "↶ Undo", "Undo the last edit or training run (Ctrl+Z)", model::undo);
+        undo.disableProperty().bind(model.canUndoProperty().not());
+        Button redo = toolButton("redoButton", "↷ Redo", "Redo (Ctrl+Shift+Z)", model::redo);
+        redo.disableProperty().bind(model.canRedoProperty().not());
+        Button resetValues = toolButton("resetValuesButton", "Reset values",
+                "Back to the example's initial inputs and weights (undoable)", model::resetValues);
+        javafx.scene.control.TextField seed = new javafx.scene.control.TextField("3");
+        seed.setId("seedField");
+        seed.setPrefColumnCount(4);
+        seed.setTooltip(new Tooltip("The seed of the random weights: the same seed gives the same weights"));
+        Button randomize = toolButton("randomizeButton", "Randomize", "New random weights from the seed (undoable)", () -> {
+            try {
+                model.randomize(Long.parseLong(seed.getText().trim()));
+                seed.setStyle("");
+            } catch (NumberFormatException bad) {
+                seed.setStyle("-fx-border-color: #b71c1c;");
+                seed.setTooltip(new Tooltip("The seed must be a whole number, not '" + seed.getText() + "'"));
+            }
+        });
         return new ToolBar(title, new Separator(Orientation.VERTICAL), new Label("Example"), picker,
-                new Separator(Orientation.VERTICAL), ops, neurons, spacer, fit);
+                new Separator(Orientation.VERTICAL), ops, neurons, new Separator(Orientation.VERTICAL),
+                undo, redo, resetValues, new Label("Seed"), seed, randomize, spacer, fit);
+    }
+
+    private static Button toolButton(String id, String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setFocusTraversable(false);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
     }
 
     private VBox sidebar() {
@@ -188,7 +218,27 @@ public final class MainView extends BorderPane {
                 case SPACE -> stepper.togglePlay();
                 case HOME -> model.reset();
                 case END -> model.toEnd();
-                case F -> graph.fit();
+                case F -> {
+                    handled = !e.isShortcutDown();
+                    if (handled) {
+                        graph.fit();
+                    }
+                }
+                case Z -> {
+                    if (!e.isShortcutDown()) {
+                        handled = false;
+                    } else if (e.isShiftDown()) {
+                        model.redo();
+                    } else {
+                        model.undo();
+                    }
+                }
+                case Y -> {
+                    handled = e.isShortcutDown();
+                    if (handled) {
+                        model.redo();
+                    }
+                }
                 case PLUS, EQUALS, ADD -> graph.zoomBy(1.2);
                 case MINUS, SUBTRACT -> graph.zoomBy(1 / 1.2);
                 default -> handled = false;

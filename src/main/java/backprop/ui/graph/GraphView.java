@@ -107,14 +107,23 @@ public final class GraphView extends Region {
                 model.selectedNodeProperty().set(b.representative());
                 e.consume();
             });
+            if (isEditable(g, b)) {
+                installEditing(v, rep.id());
+            }
             nodes.put(b.id(), v);
             nodeLayer.getChildren().add(v);
         }
         for (GraphScene.Line l : sc.lines()) {
             EdgeView e = new EdgeView(l, sc.layout().edges().get(l.id()));
             EdgeRef ref = l.graphEdges().get(0);
-            e.shape.setOnMouseClicked(ev -> selectEdge(ref, ev));
-            e.label.setOnMouseClicked(ev -> selectEdge(ref, ev));
+            if (l.weight() >= 0) {
+                // a weight drawn on an edge is selected as the weight, so the inspector can edit it
+                e.shape.setOnMouseClicked(ev -> selectNode(l.weight(), ev));
+                e.label.setOnMouseClicked(ev -> selectNode(l.weight(), ev));
+            } else {
+                e.shape.setOnMouseClicked(ev -> selectEdge(ref, ev));
+                e.label.setOnMouseClicked(ev -> selectEdge(ref, ev));
+            }
             edges.put(l.id(), e);
             edgeLayer.getChildren().add(e.shape);
             labelLayer.getChildren().add(e.label);
@@ -123,6 +132,66 @@ public final class GraphView extends Region {
         fitOnFirstLayout();
         show(null, model.moment());
         showSelection();
+    }
+
+    private void selectNode(int node, javafx.scene.input.MouseEvent ev) {
+        model.selectedEdgeProperty().set(null);
+        model.selectedNodeProperty().set(node);
+        ev.consume();
+    }
+
+    /** Inputs and weights holding one number can be typed over, dragged or scrolled. */
+    private static boolean isEditable(Graph g, Box b) {
+        Node n = g.node(b.representative());
+        return b.members().size() == 1 && (n.kind() == Kind.INPUT || n.kind() == Kind.PARAM)
+                && n.initialValue().isScalar();
+    }
+
+    private void installEditing(NodeView v, int node) {
+        Label value = v.valueLabel();
+        value.getStyleClass().add("editable-value");
+        javafx.scene.control.Tooltip.install(value, new javafx.scene.control.Tooltip(
+                "Click to type a new value; drag sideways or scroll to nudge it (Shift: ×10)"));
+        value.setOnMouseClicked(e -> {
+            if (e.isStillSincePress()) {
+                model.selectedEdgeProperty().set(null);
+                model.selectedNodeProperty().set(node);
+                v.startEditing(Numbers.exact(current(node)), text -> setValue(node,
+                        backprop.ui.model.ValueInput.parse(g(node).name(), text)));
+            }
+            e.consume();
+        });
+        value.setOnScroll(e -> {
+            double step = backprop.ui.model.ValueInput.nudgeStep(current(node), e.isShiftDown());
+            setValue(node, current(node) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step);
+            e.consume();
+        });
+        double[] last = new double[1];
+        value.setOnMousePressed(e -> {
+            last[0] = e.getSceneX();
+            e.consume();
+        });
+        value.setOnMouseDragged(e -> {
+            double dx = e.getSceneX() - last[0];
+            if (Math.abs(dx) >= 4) {
+                double step = backprop.ui.model.ValueInput.nudgeStep(current(node), e.isShiftDown());
+                setValue(node, current(node) + Math.round(dx / 4) * step);
+                last[0] = e.getSceneX();
+            }
+            e.consume();
+        });
+    }
+
+    private Node g(int node) {
+        return scene.graph().node(node);
+    }
+
+    private double current(int node) {
+        return model.latestState().value(node).scalar();
+    }
+
+    private void setValue(int node, double v) {
+        model.commit(model.latestState().withValue(node, Tensor.scalar(v)));
     }
 
     private void selectEdge(EdgeRef ref, javafx.scene.input.MouseEvent ev) {

@@ -18,6 +18,7 @@ final class NodeView extends VBox {
     private final ImageView gradMap = new ImageView();
     private Tensor shownValue;
     private Tensor shownGrad;
+    private VBox editor;
 
     NodeView(Box box, String idName) {
         this.box = box;
@@ -82,6 +83,78 @@ final class NodeView extends VBox {
         map.setVisible(matrix);
         map.setManaged(matrix);
         map.setImage(matrix ? HeatMap.of(t) : null);
+    }
+
+    /**
+     * Replaces the value with a text field: Enter commits through {@code onCommit} (which throws
+     * {@link IllegalArgumentException} with a message for bad input, shown under the field and
+     * keeping the field open), Esc cancels.
+     */
+    void startEditing(String current, java.util.function.Consumer<String> onCommit) {
+        if (editor != null) {
+            return;
+        }
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField(current);
+        field.setId("editor-" + getId().substring("node-".length()));
+        field.getStyleClass().add("value-editor");
+        field.setPrefColumnCount(8);
+        Label error = new Label();
+        error.setId("editError");
+        error.getStyleClass().add("edit-error");
+        error.setWrapText(true);
+        error.setMaxWidth(240);
+        error.setVisible(false);
+        error.setManaged(false);
+        VBox box = new VBox(2, field, error);
+        box.setAlignment(Pos.CENTER);
+        editor = box;
+        int at = getChildren().indexOf(value);
+        getChildren().set(at, box);
+        setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        setMinSize(box.getWidth(), getMinHeight());
+        toFront();
+        field.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                try {
+                    onCommit.accept(field.getText());
+                    stopEditing();
+                } catch (IllegalArgumentException bad) {
+                    error.setText(bad.getMessage());
+                    error.setVisible(true);
+                    error.setManaged(true);
+                }
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stopEditing();
+                e.consume();
+            }
+        });
+        field.focusedProperty().addListener((obs, was, now) -> {
+            if (!now && editor == box && !error.isVisible()) {
+                stopEditing(); // clicking elsewhere abandons an unchanged edit
+            }
+        });
+        field.requestFocus();
+        field.selectAll();
+    }
+
+    void stopEditing() {
+        if (editor == null) {
+            return;
+        }
+        int at = getChildren().indexOf(editor);
+        getChildren().set(at, value);
+        editor = null;
+        setMinSize(box.width(), box.height());
+        setMaxSize(box.width(), box.height());
+    }
+
+    boolean isEditing() {
+        return editor != null;
+    }
+
+    Label valueLabel() {
+        return value;
     }
 
     String valueText() {

@@ -151,6 +151,13 @@ public final class LessonModel {
         }
     }
 
+    /** New weights drawn from {@code seed} (see {@link Scenarios#randomWeights}), as an undoable edit. */
+    public void randomize(long seed) {
+        if (latestLesson != null) {
+            commit(Scenarios.randomWeights(latestLesson.id(), latestLesson.graph(), latestState, seed));
+        }
+    }
+
     /** The leaf values most recently set, even if their trace is still being recorded. */
     public ModelState latestState() {
         return latestState;
