@@ -126,28 +126,8 @@ public final class MainView extends BorderPane {
         picker.setPrefWidth(270);
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button undo = toolButton("undoButton", "↶ Undo", "Undo the last edit or training run (Ctrl+Z)", model::undo);
-        undo.disableProperty().bind(model.canUndoProperty().not());
-        Button redo = toolButton("redoButton", "↷ Redo", "Redo (Ctrl+Shift+Z)", model::redo);
-        redo.disableProperty().bind(model.canRedoProperty().not());
-        Button resetValues = toolButton("resetValuesButton", "Reset values",
-                "Back to the example's initial inputs and weights (undoable)", model::resetValues);
-        javafx.scene.control.TextField seed = new javafx.scene.control.TextField("3");
-        seed.setId("seedField");
-        seed.setPrefColumnCount(4);
-        seed.setTooltip(new Tooltip("The seed of the random weights: the same seed gives the same weights"));
-        Button randomize = toolButton("randomizeButton", "Randomize", "New random weights from the seed (undoable)", () -> {
-            try {
-                model.randomize(Long.parseLong(seed.getText().trim()));
-                seed.setStyle("");
-            } catch (NumberFormatException bad) {
-                seed.setStyle("-fx-border-color: #b71c1c;");
-                seed.setTooltip(new Tooltip("The seed must be a whole number, not '" + seed.getText() + "'"));
-            }
-        });
         return new ToolBar(title, new Separator(Orientation.VERTICAL), new Label("Example"), picker,
-                new Separator(Orientation.VERTICAL), ops, neurons, new Separator(Orientation.VERTICAL),
-                undo, redo, resetValues, new Label("Seed"), seed, randomize, spacer, fit);
+                new Separator(Orientation.VERTICAL), ops, neurons, spacer, fit);
     }
 
     private static Button toolButton(String id, String text, String tip, Runnable action) {
@@ -165,7 +145,7 @@ public final class MainView extends BorderPane {
         formula.setId("formulaInput");
         formula.setPromptText("x = 2\nparam w = 0.5\ny = sigmoid(w * x)");
         formula.setText("x = 2\nparam w = 0.5\nb = 1\ny = sigmoid(w * x + b)");
-        formula.setPrefRowCount(6);
+        formula.setPrefRowCount(5);
         formula.setWrapText(false);
         formula.getStyleClass().add("formula-input");
         Button draw = new Button("Draw formula  (Ctrl+Enter)");
@@ -189,13 +169,38 @@ public final class MainView extends BorderPane {
                 + "+ − * / ^, exp log sqrt sigmoid tanh relu abs max(a, b).");
         help.setWrapText(true);
         help.getStyleClass().add("help-text");
+        Label values = new Label("Values");
+        values.getStyleClass().add("panel-heading");
+        Button undo = toolButton("undoButton", "↶", "Undo the last edit or training run (Ctrl+Z)", model::undo);
+        undo.disableProperty().bind(model.canUndoProperty().not());
+        Button redo = toolButton("redoButton", "↷", "Redo (Ctrl+Shift+Z)", model::redo);
+        redo.disableProperty().bind(model.canRedoProperty().not());
+        Button resetValues = toolButton("resetValuesButton", "Initial values",
+                "Back to the example's initial inputs and weights (undoable)", model::resetValues);
+        javafx.scene.control.TextField seed = new javafx.scene.control.TextField("3");
+        seed.setId("seedField");
+        seed.setPrefColumnCount(4);
+        seed.setTooltip(new Tooltip("The seed of the random weights: the same seed gives the same weights"));
+        Button randomize = toolButton("randomizeButton", "Randomize", "New random weights from the seed (undoable)", () -> {
+            try {
+                model.randomize(Long.parseLong(seed.getText().trim()));
+                seed.setStyle("");
+            } catch (NumberFormatException bad) {
+                seed.setStyle("-fx-border-color: #b71c1c;");
+                seed.setTooltip(new Tooltip("The seed must be a whole number, not '" + seed.getText() + "'"));
+            }
+        });
+        HBox history = new HBox(6, undo, redo, resetValues);
+        HBox random = new HBox(6, new Label("Seed"), seed, randomize);
+        random.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         InspectorPanel inspector = new InspectorPanel(model);
         VBox.setVgrow(inspector, Priority.ALWAYS);
-        VBox box = new VBox(8, heading, formula, draw, error, help, new Separator(), inspector);
+        VBox box = new VBox(8, heading, formula, draw, error, help, new Separator(), values, history, random,
+                new Separator(), inspector);
         box.setId("sidebar");
         box.getStyleClass().add("sidebar");
         box.setPadding(new Insets(10));
-        box.setPrefWidth(320);
+        box.setPrefWidth(290);
         box.setMinWidth(260);
         return box;
     }

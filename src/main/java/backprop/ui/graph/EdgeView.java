@@ -58,9 +58,12 @@ final class EdgeView {
         label.setAlignment(Pos.CENTER);
         label.setId("edge-label-" + line.id());
         label.setPrefSize(GraphScene.LABEL_WIDTH, GraphScene.LABEL_HEIGHT);
-        label.setMinSize(GraphScene.LABEL_WIDTH, GraphScene.LABEL_HEIGHT);
+        label.setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, GraphScene.LABEL_HEIGHT);
         label.setMaxSize(GraphScene.LABEL_WIDTH, GraphScene.LABEL_HEIGHT);
         LayoutPoint at = route.label();
+        if (at != null) {
+            label.setTranslateX(-(GraphScene.LABEL_WIDTH - route.labelWidth()) / 2); // centred on the room ELK kept
+        }
         if (at == null) {
             LayoutPoint a = points.get(0);
             LayoutPoint b = points.get(points.size() - 1);

@@ -26,8 +26,11 @@ public final class GraphScene {
     public enum Shape { INPUT, PARAM, CONSTANT, OP, UNIT, OUTPUT }
 
     /** Room reserved on every edge for its forward value and backward gradient. */
-    public static final double LABEL_WIDTH = 132;
+    public static final double LABEL_WIDTH = 150;
     public static final double LABEL_HEIGHT = 58;
+    public static final double MATRIX_LABEL_WIDTH = 84;
+    /** Room for a value like −0.00049783 at classroom size. */
+    public static final double SCALAR_BOX_WIDTH = 172;
     /** Diameter of a neuron: room for its name, its value and its gradient at classroom size. */
     public static final double UNIT_SIZE = 156;
 
@@ -66,7 +69,7 @@ public final class GraphScene {
         }
         List<LayoutNode> ln = boxes.stream().map(b -> new LayoutNode(b.id(), b.width(), b.height())).toList();
         List<LayoutEdge> le = lines.stream()
-                .map(l -> new LayoutEdge(l.id(), l.source(), l.target(), LABEL_WIDTH, LABEL_HEIGHT)).toList();
+                .map(l -> new LayoutEdge(l.id(), l.source(), l.target(), labelWidth(l), LABEL_HEIGHT)).toList();
         layout = LayeredLayout.layout(ln, le);
     }
 
@@ -184,6 +187,15 @@ public final class GraphScene {
         }
     }
 
+    /** Matrix edges only ever show a shape ("∂ 4×3"), so their labels need less room than numbers. */
+    private double labelWidth(Line l) {
+        EdgeRef e = l.graphEdges().get(0);
+        Node consumer = graph.node(e.node());
+        Node source = graph.node(consumer.input(e.slot()));
+        boolean matrix = source.isLeaf() ? !source.initialValue().isScalar() : !isScalarOp(source);
+        return matrix ? MATRIX_LABEL_WIDTH : LABEL_WIDTH;
+    }
+
     /** The weight of a unit's product w·x, when operand {@code slot} is the x coming from outside the unit. */
     private int weightOf(Node product, int slot) {
         if (product.op() != Elementwise.MUL || product.group() == null) {
@@ -214,7 +226,7 @@ public final class GraphScene {
             return new Box(id, title, symbol, shape, members, rep, Math.max(56, 14 * title.length() + 24), 48);
         }
         int chars = Math.max(Math.max(title.length(), symbol.length() + 2), 7);
-        double width = Math.min(300, Math.max(matrix ? 150 : 112, 11 * chars + 28));
+        double width = Math.min(300, Math.max(matrix ? 150 : SCALAR_BOX_WIDTH, 11 * chars + 28));
         return new Box(id, title, symbol, shape, members, rep, width, matrix ? 150 : 112);
     }
 

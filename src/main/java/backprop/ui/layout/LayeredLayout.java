@@ -28,7 +28,7 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 public final class LayeredLayout {
 
     static final double NODE_SPACING = 40;
-    static final double LAYER_SPACING = 80;
+    static final double LAYER_SPACING = 48;
     /** Keeps edge runs visibly apart from the boxes they pass. */
     static final double EDGE_NODE_SPACING = 20;
     static final double PADDING = 20;
@@ -81,7 +81,8 @@ public final class LayeredLayout {
             ElkEdge e = elkEdges.get(edge.id());
             LayoutPoint label = e.getLabels().isEmpty() ? null
                     : new LayoutPoint(e.getLabels().get(0).getX(), e.getLabels().get(0).getY());
-            routed.put(edge.id(), new RoutedEdge(edge.id(), edge.source(), edge.target(), polyline(e), label));
+            routed.put(edge.id(), new RoutedEdge(edge.id(), edge.source(), edge.target(), polyline(e), label,
+                    edge.labelWidth()));
         }
         return new GraphLayout(placed, routed, graph.getWidth(), graph.getHeight());
     }

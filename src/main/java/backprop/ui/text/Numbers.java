@@ -25,7 +25,9 @@ public final class Numbers {
         }
         double abs = Math.abs(v);
         String s;
-        if (abs >= 1e7 || abs < 1e-4) {
+        // the graph's short labels switch to powers of ten sooner: −4.9783e−4 fits a box, −0.00049783 does not
+        double small = digits <= LABEL_DIGITS ? 1e-3 : 1e-4;
+        if (abs >= 1e7 || abs < small) {
             BigDecimal bd = new BigDecimal(v).round(new MathContext(Math.min(digits, 4)));
             String[] parts = String.format(java.util.Locale.ROOT, "%." + (Math.min(digits, 4) - 1) + "e", bd.doubleValue())
                     .split("e");
@@ -48,10 +50,10 @@ public final class Numbers {
 
     /** A value for a node or edge label: a number, a short list, or the shape of a larger matrix. */
     public static String label(Tensor t) {
-        if (t != null && t.isScalar()) {
-            return label(t.scalar());
+        if (t == null) {
+            return "";
         }
-        return format(t);
+        return t.isScalar() ? label(t.scalar()) : t.shape();
     }
 
     /** A value for text: a number, a short list, or the shape of a larger matrix. */

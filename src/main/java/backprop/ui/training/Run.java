@@ -1,0 +1,206 @@
+package backprop.ui.training;
+
+import backprop.engine.ModelState;
+import backprop.engine.Optimizer;
+import backprop.engine.UpdateOrder;
+import java.util.Arrays;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+
+/**
+ * One curve on the loss chart: the loss of every iteration of one training run, from one start with
+ * one optimizer and update order, and the weights of its iterations for scrubbing and restoring.
+ * Iteration k is the k-th forward pass counted from the lesson's start, as seed 000 counts
+ * ("step = 111"); a run that continues from iteration 50 of another starts at 50.
+ * <p>
+ * Changed only on the UI thread (by {@link TrainingModel}); the chart reads it there too.
+ */
+public final class Run {
+    /**
+     * Weights kept per run, in scalars: a state costs its param scalars (with optimizer memory) plus a
+     * fixed overhead. 4M keeps every iteration of seed 003's 50,000 XOR epochs and of seed-221's
+     * 100,000-step cap; a net with more than 10k weights keeps every k-th iteration instead.
+     */
+    static final long STATE_BUDGET = 4_000_000;
+    private static final int STATE_OVERHEAD = 32;
+
+    private final String label;
+    private final Optimizer optimizer;
+    private final UpdateOrder order;
+    private final int firstIteration;
+    private final int colorIndex;
+    private final long stateCost;
+
+    private double[] losses = new double[64];
+    private int size;
+    private final ReadOnlyIntegerWrapper sizeProperty = new ReadOnlyIntegerWrapper(this, "size", 0);
+
+    /** Kept weights: those of every stride-th iteration from the first; the last is kept apart. */
+    private int stride = 1;
+    private int[] keptIterations = new int[16];
+    private ModelState[] keptStates = new ModelState[16];
+    private int kept;
+    private ModelState lastState;
+    private boolean diverged;
+
+    Run(String label, Optimizer optimizer, UpdateOrder order, int firstIteration, int colorIndex, long paramScalars) {
+        this.label = label;
+        this.optimizer = optimizer;
+        this.order = order;
+        this.firstIteration = firstIteration;
+        this.colorIndex = colorIndex;
+        this.stateCost = STATE_OVERHEAD + paramScalars * (1 + memoryTensors(optimizer));
+    }
+
+    /** What the optimizer remembers per weight (velocity, averages): it is kept with the weights. */
+    private static int memoryTensors(Optimizer o) {
+        if (o instanceof Optimizer.Sgd) {
+            return 0;
+        }
+        return o instanceof Optimizer.Adam ? 2 : 1;
+    }
+
+    /** A point on the curve: the loss of the pass at {@code iteration}, and its weights if {@code state} is given. */
+    void append(int iteration, double loss, ModelState state) {
+        if (iteration != lastIteration() + 1) {
+            throw new IllegalArgumentException("iteration " + iteration + " does not follow " + lastIteration());
+        }
+        if (size == losses.length) {
+            losses = Arrays.copyOf(losses, size * 2);
+        }
+        losses[size++] = loss;
+        if (state != null) {
+            lastState = state;
+            keep(iteration, state);
+        }
+    }
+
+    /** Publishes the appended points (one change event per UI update, not per point). */
+    void publish() {
+        sizeProperty.set(size);
+    }
+
+    private void keep(int iteration, ModelState state) {
+        if ((iteration - firstIteration) % stride != 0) {
+            return;
+        }
+        if (kept == keptIterations.length) {
+            keptIterations = Arrays.copyOf(keptIterations, kept * 2);
+            keptStates = Arrays.copyOf(keptStates, kept * 2);
+        }
+        keptIterations[kept] = iteration;
+        keptStates[kept] = state;
+        kept++;
+        // over budget: keep every other one of those kept, so memory stays bounded however long the run
+        while (kept > 2 && kept * stateCost > STATE_BUDGET) {
+            stride *= 2;
+            int n = 0;
+            for (int k = 0; k < kept; k++) {
+                if ((keptIterations[k] - firstIteration) % stride == 0) {
+                    keptIterations[n] = keptIterations[k];
+                    keptStates[n] = keptStates[k];
+                    n++;
+                }
+            }
+            Arrays.fill(keptStates, n, kept, null);
+            kept = n;
+        }
+    }
+
+    void markDiverged() {
+        diverged = true;
+    }
+
+    /** Weights of an iteration and the iteration they belong to (the nearest kept one when thinned). */
+    public record Kept(int iteration, ModelState state) {
+    }
+
+    /**
+     * The weights of {@code iteration}, or of the nearest earlier kept iteration when the run keeps only
+     * every k-th; null when the run has no weights at or before it.
+     */
+    public Kept stateNear(int iteration) {
+        if (size == 0 || lastState == null) {
+            return null;
+        }
+        if (iteration >= lastIteration()) {
+            return new Kept(lastIteration(), lastState);
+        }
+        int k = Arrays.binarySearch(keptIterations, 0, kept, iteration);
+        if (k < 0) {
+            k = -k - 2; // the kept iteration just before
+        }
+        return k < 0 ? null : new Kept(keptIterations[k], keptStates[k]);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public UpdateOrder order() {
+        return order;
+    }
+
+    /** The iteration of the run's first point. */
+    public int firstIteration() {
+        return firstIteration;
+    }
+
+    /** The iteration of the run's last point ({@code firstIteration() − 1} while it has none). */
+    public int lastIteration() {
+        return firstIteration + size - 1;
+    }
+
+    /** Points so far. */
+    public int size() {
+        return size;
+    }
+
+    /** Points as last published to the UI; the chart redraws when it changes. */
+    public ReadOnlyIntegerProperty sizeProperty() {
+        return sizeProperty.getReadOnlyProperty();
+    }
+
+    /** The loss of the point at {@code index} (0 = {@link #firstIteration()}). */
+    public double loss(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        return losses[index];
+    }
+
+    /** The loss at {@code iteration}; NaN outside the run. */
+    public double lossAt(int iteration) {
+        int index = iteration - firstIteration;
+        return index >= 0 && index < size ? losses[index] : Double.NaN;
+    }
+
+    /** Which colour of the chart's palette the run is drawn in; stays the same when other runs are cleared. */
+    public int colorIndex() {
+        return colorIndex;
+    }
+
+    /** Whether the run ended in divergence (it cannot be continued). */
+    public boolean diverged() {
+        return diverged;
+    }
+
+    /** How many iterations apart kept weights are: 1 unless the net is large or the run very long. */
+    public int stride() {
+        return stride;
+    }
+
+    /** Kept weight snapshots (besides the last). */
+    public int keptStates() {
+        return kept;
+    }
+
+    @Override
+    public String toString() {
+        return label + " [" + firstIteration + ".." + lastIteration() + "]";
+    }
+}
