@@ -48,7 +48,7 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     /** The subcommands this package adds to the command line. */
     public static Object[] create() {
-        return new Object[] {new SnapshotCommand()};
+        return new Object[] {new SnapshotCommand(), new BenchUiCommand()};
     }
 
     @Override

@@ -1,0 +1,179 @@
+package backprop.ui;
+
+import backprop.ui.fx.HeadlessFx;
+import backprop.ui.model.LessonModel;
+import com.sun.javafx.perf.PerformanceTracker;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Frame-rate benchmark: plays the trace of a generated graph of about {@code --nodes} nodes in the
+ * real window (or Monocle headless without a display) and reports the pulse rate, the rendered frame
+ * rate and how long the FX thread worked in each pulse (animation, CSS and layout, up to the
+ * post-layout point).
+ */
+@Command(name = "bench-ui", description = "Measure frames per second while the graph animates (prints JSON).")
+public final class BenchUiCommand implements java.util.concurrent.Callable<Integer> {
+    @Option(names = "--nodes", description = "about how many nodes the generated graph has (default 200)")
+    int nodes = 200;
+
+    @Option(names = "--seconds", description = "how long to play (default 10)")
+    double seconds = 10;
+
+    @Option(names = "--speed", description = "animation speed, 0.25 to 4 (default 4: the busiest)")
+    double speed = 4;
+
+    @Spec
+    CommandSpec spec;
+
+    /** A program with inputs and a few layers of mixed ops: {@code nodes} nodes in all, roughly. */
+    static String program(int nodes) {
+        StringBuilder p = new StringBuilder();
+        int width = Math.max(4, (int) Math.round(Math.sqrt(nodes / 2.0)));
+        List<String> prev = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            p.append("x").append(i).append(" = ").append(0.1 * (i + 1)).append('\n');
+            prev.add("x" + i);
+        }
+        int made = width;
+        int layer = 0;
+        String[] ops = {"+", "*", "-"};
+        while (made < nodes - 2) {
+            List<String> next = new ArrayList<>();
+            for (int i = 0; i < width && made < nodes - 2; i++) {
+                String name = "n" + layer + "_" + i;
+                String a = prev.get(i);
+                String b = prev.get((i + 1) % prev.size());
+                String expr = layer % 2 == 0 ? a + " " + ops[i % 3] + " " + b : "tanh(" + a + " " + ops[i % 3] + " " + b + ")";
+                p.append(name).append(" = ").append(expr).append('\n');
+                made += layer % 2 == 0 ? 1 : 2;
+                next.add(name);
+            }
+            prev = next;
+            layer++;
+        }
+        p.append("out = ").append(String.join(" + ", prev)).append('\n');
+        return p.toString();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        boolean window = System.getenv("DISPLAY") != null && System.getProperty("glass.platform") == null;
+        if (window) {
+            System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
+            CountDownLatch up = new CountDownLatch(1);
+            Platform.startup(up::countDown);
+            up.await();
+            Platform.setImplicitExit(false);
+        } else {
+            HeadlessFx.startToolkitHeadless();
+        }
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        ExecutorService latex = Executors.newSingleThreadExecutor();
+        List<Long> intervals = Collections.synchronizedList(new ArrayList<>());
+        List<Long> work = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(1);
+        double[] fps = new double[1];
+        int[] graphNodes = new int[1];
+        Platform.runLater(() -> {
+            LessonModel model = new LessonModel(worker, Platform::runLater);
+            MainView view = new MainView(model, latex);
+            Scene scene = App.createScene(view, 1280, 800);
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+            model.speedProperty().set(speed);
+            model.runProgram(program(nodes));
+            model.traceProperty().addListener((obs, was, trace) -> {
+                if (trace == null || intervals.size() > 0 || graphNodes[0] > 0) {
+                    return;
+                }
+                graphNodes[0] = trace.graph().size();
+                PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);
+                long[] pulseStart = new long[1];
+                long[] last = new long[1];
+                scene.addPostLayoutPulseListener(() -> {
+                    if (pulseStart[0] != 0) {
+                        work.add(System.nanoTime() - pulseStart[0]);
+                    }
+                });
+                AnimationTimer timer = new AnimationTimer() {
+                    // the first second warms up (class loading, JIT, first CSS pass) and is not measured
+                    final long measureFrom = System.nanoTime() + 1_000_000_000L;
+                    final long end = measureFrom + (long) (seconds * 1e9);
+
+                    @Override
+                    public void handle(long now) {
+                        boolean measuring = now >= measureFrom;
+                        if (measuring && last[0] == 0) {
+                            tracker.resetAverageFPS();
+                        }
+                        pulseStart[0] = measuring ? System.nanoTime() : 0;
+                        if (measuring && last[0] != 0) {
+                            intervals.add(now - last[0]);
+                        }
+                        if (measuring) {
+                            last[0] = now;
+                        }
+                        if (!model.playingProperty().get()) {
+                            model.reset();
+                            model.playingProperty().set(true); // loop: replay whenever the iteration ends
+                        }
+                        if (now > end) {
+                            stop();
+                            fps[0] = tracker.getAverageFPS();
+                            model.playingProperty().set(false);
+                            done.countDown();
+                        }
+                    }
+                };
+                tracker.resetAverageFPS();
+                timer.start();
+            });
+        });
+        if (!done.await((long) (seconds + 60), TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the benchmark did not finish");
+        }
+        worker.shutdownNow();
+        latex.shutdownNow();
+        Platform.exit();
+        spec.commandLine().getOut().println(report(window, graphNodes[0], intervals, work, fps[0]));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private String report(boolean window, int graphNodes, List<Long> intervals, List<Long> work, double renderedFps) {
+        List<Long> w = new ArrayList<>(work);
+        Collections.sort(w);
+        double total = intervals.stream().mapToLong(Long::longValue).sum() / 1e9;
+        long slowIntervals = intervals.stream().filter(i -> i > 17_000_000L).count();
+        return String.format(Locale.ROOT,
+                "{\"platform\": \"%s\", \"graphNodes\": %d, \"speed\": %.2f, \"pulses\": %d, \"pulsesPerSecond\": %.1f, "
+                        + "\"renderedFps\": %.1f, \"intervalsOver17ms\": %d, \"fxWorkMsP50\": %.2f, \"fxWorkMsP99\": %.2f, "
+                        + "\"fxWorkMsMax\": %.2f}",
+                window ? "window (prism " + System.getProperty("prism.order") + ")" : "monocle headless (prism sw)",
+                graphNodes, speed, intervals.size(), intervals.size() / total, renderedFps, slowIntervals,
+                pct(w, 0.5), pct(w, 0.99), w.isEmpty() ? 0 : w.get(w.size() - 1) / 1e6);
+    }
+
+    private static double pct(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
+    }
+}
