@@ -12,8 +12,8 @@ import org.scilab.forge.jlatexmath.TeXFormula;
 import org.scilab.forge.jlatexmath.TeXIcon;
 
 /**
- * LaTeX to pixels with jlatexmath (Java2D, works headless). Slow the first time (fonts load), so the
- * app warms it up off the FX thread and renders every formula there.
+ * LaTeX to pixels with jlatexmath (Java2D, works headless). Slow the first time (fonts load, ~0.8 s),
+ * so every formula is rendered off the FX thread.
  */
 public final class TexRenderer {
     private static final JLabel COMPONENT = new JLabel();
@@ -40,10 +40,5 @@ public final class TexRenderer {
         icon.paintIcon(COMPONENT, g, 0, 0);
         g.dispose();
         return img;
-    }
-
-    /** Loads jlatexmath's fonts; call once off the FX thread at start-up. */
-    public static void warmUp() {
-        render("\\frac{\\partial L}{\\partial x} = \\textcolor{#1565c0}{1.1} \\times 2", 20, Color.BLACK);
     }
 }
