@@ -104,18 +104,29 @@ public final class ChainRule {
                         + localSymbolic + "\\right) \\quad (" + shape(e.contribution()) + ")");
             }
             title.append(u.name()).append(" gets ").append(Numbers.format(e.contribution())).append("; ");
-            List<ShareOf> shares = sharesOf(u.id());
-            if (shares.size() > 1 || graph.consumerCount(u.id()) > 1) {
-                lines.add(sum(u, shares, e.complete(), terms));
-            }
-            if (e.complete() && u.isLeaf()) {
-                String path = pathProduct(u);
-                if (path != null) {
-                    lines.add(path);
+            if (lastEdgeTo(b, e)) { // a value read twice by this op gets one sum, after both its lines
+                List<ShareOf> shares = sharesOf(u.id());
+                if (shares.size() > 1 || graph.consumerCount(u.id()) > 1) {
+                    lines.add(sum(u, shares, e.complete(), terms));
+                }
+                if (e.complete() && u.isLeaf()) {
+                    String path = pathProduct(u);
+                    if (path != null) {
+                        lines.add(path);
+                    }
                 }
             }
         }
         return new Explanation(title.substring(0, title.length() - 2), array(lines), List.copyOf(terms));
+    }
+
+    private static boolean lastEdgeTo(BackwardStep b, EdgeGradient e) {
+        for (int k = b.edges().size() - 1; k >= 0; k--) {
+            if (b.edges().get(k).input() == e.input()) {
+                return b.edges().get(k) == e;
+            }
+        }
+        return false;
     }
 
     private String localSymbolic(Node v, int slot) {

@@ -1,0 +1,86 @@
+package backprop.ui.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backprop.engine.Graph;
+import backprop.engine.Tensor;
+import org.junit.jupiter.api.Test;
+
+/** The view model alone: no toolkit, work done on the calling thread. */
+class LessonModelTest {
+    private final LessonModel model = new LessonModel(Runnable::run, Runnable::run);
+
+    private double value(String name) {
+        Graph g = model.lesson().graph();
+        return model.stateProperty().get().value(g.byName(name).orElseThrow().id()).scalar();
+    }
+
+    @Test
+    void loadingRecordsATraceAndStartsAtTheBeginning() {
+        model.load("apple");
+        assertThat(model.trace().size()).isEqualTo(5);
+        assertThat(model.cursorProperty().get()).isZero();
+        assertThat(model.moment().phase()).isEqualTo(Moment.Phase.START);
+        model.toForwardEnd();
+        assertThat(model.moment().phase()).isEqualTo(Moment.Phase.LOSS);
+        model.stepForward();
+        assertThat(model.moment().phase()).isEqualTo(Moment.Phase.BACKWARD);
+        model.toEnd();
+        model.stepForward();
+        assertThat(model.cursorProperty().get()).isEqualTo(5);
+    }
+
+    @Test
+    void anEditKeepsTheCursorAndReplaysTheNewValues() {
+        model.load("apple");
+        model.toForwardEnd();
+        int apple = model.lesson().graph().byName("apple").orElseThrow().id();
+        model.commit(model.latestState().withValue(apple, Tensor.scalar(150)));
+        assertThat(model.cursorProperty().get()).isEqualTo(model.trace().lossIndex() + 1);
+        assertThat(model.moment().frame().value(model.lesson().graph().output()).scalar()).isEqualTo(150 * 2 * 1.1);
+    }
+
+    @Test
+    void undoAndRedoAreExact() {
+        model.load("apple");
+        int tax = model.lesson().graph().byName("tax").orElseThrow().id();
+        model.commit(model.latestState().withValue(tax, Tensor.scalar(1.25)));
+        model.commit(model.latestState().withValue(tax, Tensor.scalar(1.5)));
+        assertThat(model.undo()).isTrue();
+        assertThat(value("tax")).isEqualTo(1.25);
+        assertThat(model.undo()).isTrue();
+        assertThat(value("tax")).isEqualTo(1.1);
+        assertThat(model.undo()).isFalse();
+        assertThat(model.redo()).isTrue();
+        assertThat(value("tax")).isEqualTo(1.25);
+        assertThat(model.canRedoProperty().get()).isTrue();
+        model.resetValues();
+        assertThat(value("tax")).isEqualTo(1.1);
+        assertThat(model.canRedoProperty().get()).isFalse();
+    }
+
+    @Test
+    void aProgramWithAMistakeKeepsTheLessonAndSaysWhere() {
+        model.load("apple");
+        model.runProgram("a = 1\nb = a * (2 + 3");
+        assertThat(model.formulaErrorProperty().get()).startsWith("line 2, column ");
+        assertThat(model.lesson().id()).isEqualTo("apple");
+        model.runProgram("a = 1\nb = a * (2 + 3)");
+        assertThat(model.formulaErrorProperty().get()).isEmpty();
+        assertThat(model.lesson().id()).isEqualTo("formula");
+    }
+
+    @Test
+    void randomizingWithTheSameSeedGivesTheSameWeights() {
+        model.load("xor");
+        model.randomize(11);
+        Tensor first = model.latestState().value(model.lesson().graph().byName("W_hidden").orElseThrow().id());
+        model.randomize(12);
+        model.randomize(11);
+        Tensor again = model.latestState().value(model.lesson().graph().byName("W_hidden").orElseThrow().id());
+        assertThat(again).isEqualTo(first);
+        model.randomize(backprop.scenarios.Scenarios.XOR_SEED);
+        assertThat(model.latestState().value(model.lesson().graph().byName("W_hidden").orElseThrow().id()))
+                .isEqualTo(model.lesson().graph().byName("W_hidden").orElseThrow().initialValue());
+    }
+}
