@@ -17,6 +17,13 @@ public final class ExecutionPlan {
     final boolean[] needsGrad;
     final int[] backwardConsumers;
     final int[] updatableParams;
+    /** Per node: the ids of its operands (empty for leaves), unboxed for the executor's inner loops. */
+    final int[][] inputs;
+    final boolean[] isParam;
+    /** Per op node: the slots whose operand needs a gradient, in slot order; and those split by param or not. */
+    final int[][] gradSlots;
+    final int[][] paramGradSlots;
+    final int[][] otherGradSlots;
 
     private ExecutionPlan(Graph graph) {
         this.graph = graph;
@@ -55,6 +62,27 @@ public final class ExecutionPlan {
         updatableParams = graph.nodes().stream()
                 .filter(node -> node.kind() == Kind.PARAM && backwardConsumers[node.id()] > 0)
                 .mapToInt(Node::id).toArray();
+        inputs = new int[n][];
+        isParam = new boolean[n];
+        gradSlots = new int[n][];
+        paramGradSlots = new int[n][];
+        otherGradSlots = new int[n][];
+        for (Node node : graph.nodes()) {
+            int id = node.id();
+            inputs[id] = node.inputs().stream().mapToInt(Integer::intValue).toArray();
+            isParam[id] = node.kind() == Kind.PARAM;
+        }
+        for (Node node : graph.nodes()) {
+            int id = node.id();
+            int[] in = inputs[id];
+            gradSlots[id] = slots(in, slot -> needsGrad[in[slot]]);
+            paramGradSlots[id] = slots(in, slot -> needsGrad[in[slot]] && isParam[in[slot]]);
+            otherGradSlots[id] = slots(in, slot -> needsGrad[in[slot]] && !isParam[in[slot]]);
+        }
+    }
+
+    private static int[] slots(int[] in, java.util.function.IntPredicate keep) {
+        return java.util.stream.IntStream.range(0, in.length).filter(keep).toArray();
     }
 
     public static ExecutionPlan of(Graph graph) {

@@ -1,6 +1,5 @@
 package backprop.engine;
 
-import backprop.engine.Graph.Kind;
 import backprop.engine.Graph.Node;
 import backprop.engine.Step.BackwardStep;
 import backprop.engine.Step.EdgeGradient;
@@ -9,11 +8,11 @@ import backprop.engine.Step.LossStep;
 import backprop.engine.Step.UpdateStep;
 import backprop.engine.op.Op;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -27,6 +26,8 @@ import org.ejml.data.DMatrixRMaj;
 public final class Iteration implements Iterator<Step> {
     private enum Phase { FORWARD, LOSS, BACKWARD, UPDATE, DONE }
 
+    private static final int[] NO_SLOTS = new int[0];
+
     private final ExecutionPlan plan;
     private final Graph graph;
     private final Optimizer optimizer;
@@ -38,7 +39,11 @@ public final class Iteration implements Iterator<Step> {
     private final Tensor[] leaves;
     private final Optimizer.Slot[] slots;
     private final int[] consumersLeft;
-    private final ArrayDeque<Step> pending = new ArrayDeque<>();
+    /**
+     * Steps queued but not yet taken. They are computed when pulled, not when queued, so that after k
+     * steps the values, gradients and leaves here are exactly those of the first k steps.
+     */
+    private final ArrayDeque<Supplier<Step>> pending = new ArrayDeque<>();
     private Phase phase = Phase.FORWARD;
     private int cursor;
 
@@ -82,15 +87,12 @@ public final class Iteration implements Iterator<Step> {
             throw new NoSuchElementException("the iteration is over");
         }
         if (!pending.isEmpty()) {
-            return pending.poll();
+            return pending.poll().get();
         }
         return switch (phase) {
             case FORWARD -> forward(plan.forwardOrder[cursor++]);
             case LOSS -> loss();
-            case BACKWARD -> {
-                backward(plan.backwardOrder[cursor++]);
-                yield pending.poll();
-            }
+            case BACKWARD -> backward(plan.backwardOrder[cursor++]);
             default -> throw new IllegalStateException(phase.name());
         };
     }
@@ -135,7 +137,7 @@ public final class Iteration implements Iterator<Step> {
 
     private Step forward(int id) {
         Node node = graph.node(id);
-        Tensor[] in = operands(node, values);
+        Tensor[] in = operands(plan.inputs[id], values);
         Tensor out;
         try {
             out = node.op().forward(in);
@@ -159,63 +161,78 @@ public final class Iteration implements Iterator<Step> {
         return new LossStep(out, v);
     }
 
-    /** Queues the steps of one op node's backward pass (two in the eager order, with updates between). */
-    private void backward(int id) {
+    /**
+     * The first backward step of one op node; in the eager order with param operands, the updates of
+     * params whose gradient is now complete and the step for the other operands are queued behind it.
+     */
+    private BackwardStep backward(int id) {
         Node node = graph.node(id);
-        Tensor[] in = operands(node, values);
-        List<Integer> paramSlots = new ArrayList<>();
-        List<Integer> otherSlots = new ArrayList<>();
-        for (int slot = 0; slot < in.length; slot++) {
-            int input = node.input(slot);
-            if (!plan.needsGrad[input]) {
-                continue;
+        int[] ins = plan.inputs[id];
+        Tensor[] in = operands(ins, values);
+        int[] paramSlots = order == UpdateOrder.EAGER && optimizer != null ? plan.paramGradSlots[id] : NO_SLOTS;
+        if (paramSlots.length == 0) {
+            return edges(node, ins, in, plan.gradSlots[id]);
+        }
+        BackwardStep params = edges(node, ins, in, paramSlots);
+        for (int k = 0; k < paramSlots.length; k++) {
+            int p = ins[paramSlots[k]];
+            if (consumersLeft[p] == 0 && firstOccurrence(ins, paramSlots, k)) {
+                pending.add(() -> update(p));
             }
-            boolean param = graph.node(input).kind() == Kind.PARAM;
-            (order == UpdateOrder.EAGER && optimizer != null && param ? paramSlots : otherSlots).add(slot);
         }
-        if (paramSlots.isEmpty()) {
-            pending.add(edges(node, in, otherSlots));
-            return;
-        }
-        pending.add(edges(node, in, paramSlots));
-        paramSlots.stream().mapToInt(node::input).distinct()
-                .filter(p -> consumersLeft[p] == 0)
-                .forEach(p -> pending.add(update(p)));
-        if (!otherSlots.isEmpty()) {
-            // eager: the rest of the chain sees the params as they are now, already updated
-            Tensor[] current = in.clone();
-            for (int slot = 0; slot < current.length; slot++) {
-                if (graph.node(node.input(slot)).kind() == Kind.PARAM) {
-                    current[slot] = leaves[node.input(slot)];
+        int[] otherSlots = plan.otherGradSlots[id];
+        if (otherSlots.length > 0) {
+            pending.add(() -> {
+                // eager: the rest of the chain sees the params as they are now, already updated
+                Tensor[] current = in.clone();
+                for (int slot = 0; slot < current.length; slot++) {
+                    if (plan.isParam[ins[slot]]) {
+                        current[slot] = leaves[ins[slot]];
+                    }
                 }
-            }
-            pending.add(edges(node, current, otherSlots));
+                return edges(node, ins, current, otherSlots);
+            });
         }
+        return params;
     }
 
-    private BackwardStep edges(Node node, Tensor[] in, List<Integer> slots) {
+    /** Whether slots[k] is the first of {@code slots} that reads its input (x * x reads x twice). */
+    private static boolean firstOccurrence(int[] ins, int[] slots, int k) {
+        for (int j = 0; j < k; j++) {
+            if (ins[slots[j]] == ins[slots[k]]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private BackwardStep edges(Node node, int[] ins, Tensor[] in, int[] slots) {
         Op op = node.op();
         Tensor upstream = grads[node.id()];
         Tensor out = values[node.id()];
-        Op.InputGradient[] shares = new Op.InputGradient[slots.size()];
-        Tensor[] accumulated = new Tensor[slots.size()];
+        Op.InputGradient[] shares = new Op.InputGradient[slots.length];
+        Tensor[] accumulated = new Tensor[slots.length];
         for (int k = 0; k < shares.length; k++) {
-            int input = node.input(slots.get(k));
-            shares[k] = op.backward(slots.get(k), in, out, upstream);
+            int input = ins[slots[k]];
+            shares[k] = op.backward(slots[k], in, out, upstream);
             Tensor g = shares[k].gradient();
             grads[input] = grads[input] == null ? g : add(grads[input], g);
             accumulated[k] = grads[input];
         }
         // a gradient is complete once every consumer has passed its share back
-        slots.stream().mapToInt(node::input).distinct().forEach(input -> consumersLeft[input]--);
-        List<EdgeGradient> edges = new ArrayList<>(shares.length);
-        for (int k = 0; k < shares.length; k++) {
-            int input = node.input(slots.get(k));
-            boolean lastShare = accumulated[k] == grads[input];
-            edges.add(new EdgeGradient(slots.get(k), input, shares[k].localDerivative(), shares[k].gradient(),
-                    accumulated[k], lastShare && consumersLeft[input] == 0));
+        for (int k = 0; k < slots.length; k++) {
+            if (firstOccurrence(ins, slots, k)) {
+                consumersLeft[ins[slots[k]]]--;
+            }
         }
-        return new BackwardStep(node.id(), upstream, List.copyOf(edges));
+        EdgeGradient[] edges = new EdgeGradient[shares.length];
+        for (int k = 0; k < shares.length; k++) {
+            int input = ins[slots[k]];
+            boolean lastShare = accumulated[k] == grads[input];
+            edges[k] = new EdgeGradient(slots[k], input, shares[k].localDerivative(), shares[k].gradient(),
+                    accumulated[k], lastShare && consumersLeft[input] == 0);
+        }
+        return new BackwardStep(node.id(), upstream, List.of(edges));
     }
 
     private void enterUpdatePhase() {
@@ -224,7 +241,7 @@ public final class Iteration implements Iterator<Step> {
             return;
         }
         for (int p : plan.updatableParams) {
-            pending.add(update(p));
+            pending.add(() -> update(p));
         }
     }
 
@@ -236,10 +253,10 @@ public final class Iteration implements Iterator<Step> {
         return new UpdateStep(p, before, grads[p], u.value(), u.slot());
     }
 
-    private Tensor[] operands(Node node, Tensor[] source) {
-        Tensor[] in = new Tensor[node.inputs().size()];
+    private static Tensor[] operands(int[] ins, Tensor[] source) {
+        Tensor[] in = new Tensor[ins.length];
         for (int slot = 0; slot < in.length; slot++) {
-            in[slot] = source[node.input(slot)];
+            in[slot] = source[ins[slot]];
         }
         return in;
     }
