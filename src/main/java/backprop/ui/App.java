@@ -1,6 +1,7 @@
 package backprop.ui;
 
 import backprop.ui.model.LessonModel;
+import backprop.ui.training.TrainingModel;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,8 @@ public final class App extends Application {
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("engine"));
     private final ExecutorService texRenderer = Executors.newSingleThreadExecutor(daemon("latex"));
+    /** Its own thread, so a long run never holds up recording a trace for the graph. */
+    private final ExecutorService trainer = Executors.newSingleThreadExecutor(daemon("trainer"));
 
     public static void launchApp(String[] args) {
         warmUpLayout();
@@ -42,7 +45,7 @@ public final class App extends Application {
     public void start(Stage stage) {
         LessonModel model = new LessonModel(worker, Platform::runLater);
         model.load("apple"); // recorded and laid out on the worker while the window is built
-        MainView view = new MainView(model, texRenderer);
+        MainView view = new MainView(model, new TrainingModel(model, trainer, Platform::runLater), texRenderer);
         Scene scene = createScene(view, 1280, 800);
         stage.setTitle("Backprop Visualizer");
         stage.setScene(scene);
@@ -101,6 +104,7 @@ public final class App extends Application {
     public void stop() {
         worker.shutdownNow();
         texRenderer.shutdownNow();
+        trainer.shutdownNow();
     }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {

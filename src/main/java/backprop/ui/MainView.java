@@ -7,6 +7,9 @@ import backprop.ui.graph.GraphView;
 import backprop.ui.graph.ViewMode;
 import backprop.ui.model.Lesson;
 import backprop.ui.model.LessonModel;
+import backprop.ui.training.TrainingModel;
+import backprop.ui.training.TrainingPanel;
+import javafx.scene.control.ScrollPane;
 import java.util.concurrent.Executor;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -41,9 +44,23 @@ public final class MainView extends BorderPane {
     private final ChainRulePanel chainRule;
     private final ComboBox<String> picker = new ComboBox<>();
     private final TextArea formula = new TextArea();
+    private final TrainingModel training;
+    private final ToggleButton trainingToggle = new ToggleButton("Training");
+    private final ToggleButton sidebarToggle = new ToggleButton("Formula");
+    private VBox sidebar;
+    private ScrollPane trainingSide;
 
+    /** The window without training (snapshots of a step, tests of the graph alone). */
     public MainView(LessonModel model, Executor texRenderer) {
+        this(model, null, texRenderer);
+    }
+
+    /**
+     * @param training the training workspace shown on the right, or null for none
+     */
+    public MainView(LessonModel model, TrainingModel training, Executor texRenderer) {
         this.model = model;
+        this.training = training;
         setId("mainView");
         getStyleClass().add("main-view");
         graph = new GraphView(model);
@@ -51,11 +68,30 @@ public final class MainView extends BorderPane {
         chainRule = new ChainRulePanel(model, texRenderer);
 
         setTop(toolbar());
-        setLeft(sidebar());
-        setCenter(graph);
+        sidebar = sidebar();
+        setLeft(sidebar);
+        // stepping sits under the graph only, so the training workspace on the right gets the full height
+        BorderPane centre = new BorderPane(graph);
+        if (training != null) {
+            TrainingPanel panel = new TrainingPanel(training);
+            trainingSide = new ScrollPane(panel);
+            trainingSide.setId("trainingSide");
+            trainingSide.setFitToWidth(true);
+            trainingSide.setFitToHeight(true);
+            trainingSide.setPrefWidth(410);
+            trainingSide.setMinWidth(360);
+            // a lesson with weights opens the workspace; one without (the apple graph) gives the graph the room
+            model.lessonProperty().addListener((obs, was, now) -> {
+                boolean trains = now != null && !now.graph().params().isEmpty();
+                showTraining(trains);
+                // on a small screen the graph needs the room more than the formula box does
+                showSidebar(!trains || getWidth() >= 1500 || getWidth() == 0 && getPrefWidth() >= 1500);
+            });
+        }
         VBox bottom = new VBox(stepper, chainRule);
         bottom.getStyleClass().add("bottom-panel");
-        setBottom(bottom);
+        centre.setBottom(bottom);
+        setCenter(centre);
         model.lessonProperty().addListener((obs, was, now) -> {
             if (now != null && !now.id().equals(picker.getValue())) {
                 if (now.scenario() == null && !picker.getItems().contains(FORMULA_ID)) {
@@ -126,8 +162,29 @@ public final class MainView extends BorderPane {
         picker.setPrefWidth(270);
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        trainingToggle.setId("trainingToggle");
+        trainingToggle.setFocusTraversable(false);
+        trainingToggle.setTooltip(new Tooltip("Show or hide the training workspace: optimizer, runs, loss curve"));
+        trainingToggle.setOnAction(e -> showTraining(trainingToggle.isSelected()));
+        trainingToggle.setVisible(training != null);
+        trainingToggle.setManaged(training != null);
+        sidebarToggle.setId("sidebarToggle");
+        sidebarToggle.setFocusTraversable(false);
+        sidebarToggle.setSelected(true);
+        sidebarToggle.setTooltip(new Tooltip("Show or hide the formula box, the values and the inspector"));
+        sidebarToggle.setOnAction(e -> showSidebar(sidebarToggle.isSelected()));
         return new ToolBar(title, new Separator(Orientation.VERTICAL), new Label("Example"), picker,
-                new Separator(Orientation.VERTICAL), ops, neurons, spacer, fit);
+                new Separator(Orientation.VERTICAL), ops, neurons, spacer, sidebarToggle, trainingToggle, fit);
+    }
+
+    private void showSidebar(boolean show) {
+        sidebarToggle.setSelected(show);
+        setLeft(show ? sidebar : null);
+    }
+
+    private void showTraining(boolean show) {
+        trainingToggle.setSelected(show);
+        setRight(show ? trainingSide : null);
     }
 
     private static Button toolButton(String id, String text, String tip, Runnable action) {

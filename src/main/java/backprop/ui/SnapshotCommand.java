@@ -4,6 +4,7 @@ import backprop.ui.fx.HeadlessFx;
 import backprop.ui.fx.Snapshots;
 import backprop.ui.graph.ViewMode;
 import backprop.ui.model.LessonModel;
+import backprop.ui.training.TrainingModel;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
@@ -43,6 +44,11 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "H", description = "image height in pixels (default 800)")
     int height = 800;
 
+    @Option(names = "--train", paramLabel = "OPTIMIZER[:key=value...]",
+            description = "training runs to show, each from the initial values, e.g. "
+                    + "sgd:lr=1:order=eager:until=1e-7 (keys: lr, momentum, beta, beta2, eps, order, until, iterations)")
+    java.util.List<String> runs = new java.util.ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -78,13 +84,47 @@ public final class SnapshotCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** One run from the lesson's initial values, as a teacher would set it up in the panel. */
+    private static void train(LessonModel model, TrainingModel training, String spec) {
+        String[] parts = spec.split(":");
+        if (!training.setOptimizer(parts[0])) {
+            throw new IllegalArgumentException("--train " + spec + ": " + training.settingsErrorProperty().get());
+        }
+        model.resetValues();
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("--train " + spec + ": '" + parts[i] + "' is not key=value");
+            }
+            boolean ok = switch (kv[0]) {
+                case "order" -> {
+                    training.updateOrderProperty().set(backprop.engine.UpdateOrder.parse(kv[1]));
+                    yield true;
+                }
+                case "lr" -> training.edit(TrainingModel.Setting.LEARNING_RATE, kv[1]);
+                case "momentum" -> training.edit(TrainingModel.Setting.MOMENTUM, kv[1]);
+                case "beta" -> training.edit(TrainingModel.Setting.BETA, kv[1]);
+                case "beta2" -> training.edit(TrainingModel.Setting.BETA2, kv[1]);
+                case "eps" -> training.edit(TrainingModel.Setting.EPSILON, kv[1]);
+                case "until" -> training.edit(TrainingModel.Setting.UNTIL_LOSS, kv[1]);
+                case "iterations" -> training.edit(TrainingModel.Setting.ITERATIONS, kv[1]);
+                default -> throw new IllegalArgumentException("--train " + spec + ": unknown key '" + kv[0] + "'");
+            };
+            if (!ok) {
+                throw new IllegalArgumentException("--train " + spec + ": " + training.settingsErrorProperty().get());
+            }
+        }
+        training.runUntil();
+    }
+
     private MainView build() {
         LessonModel model = new LessonModel(Runnable::run, Runnable::run);
+        TrainingModel training = new TrainingModel(model, Runnable::run, Runnable::run);
         model.viewModeProperty().set(switch (view) {
             case "neuron", "neurons" -> ViewMode.NEURONS;
             default -> ViewMode.OPERATIONS;
         });
-        MainView main = new MainView(model, Runnable::run);
+        MainView main = new MainView(model, training, Runnable::run);
         App.applyTheme();
         main.getStylesheets().add(App.stylesheet());
         if (source.scenario != null) {
@@ -94,6 +134,9 @@ public final class SnapshotCommand implements Callable<Integer> {
             if (!model.formulaErrorProperty().get().isEmpty()) {
                 throw new IllegalArgumentException("-e: " + model.formulaErrorProperty().get());
             }
+        }
+        for (String run : runs) {
+            train(model, training, run);
         }
         int size = model.trace().size();
         int applied = switch (step) {

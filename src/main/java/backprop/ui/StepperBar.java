@@ -35,15 +35,15 @@ final class StepperBar extends VBox {
         Button back = button("stepBackButton", "◀ Back", "Undo the last step exactly (←)", model::stepBack);
         play = button("playButton", "▶ Play", "Play or pause the steps (Space)", this::togglePlay);
         Button forward = button("stepForwardButton", "Step ▶", "Compute the next node (→)", model::stepForward);
-        Button forwardEnd = button("forwardEndButton", "▶▶ Forward pass", "Jump to the end of the forward pass (Shift+→)",
+        Button forwardEnd = button("forwardEndButton", "⇥ Forward", "Jump to the end of the forward pass (Shift+→)",
                 model::toForwardEnd);
-        Button end = button("endButton", "▶▶▶ Backward pass", "Jump to the end of the backward pass and updates (End)",
+        Button end = button("endButton", "⇥ Backward", "Jump to the end of the backward pass and updates (End)",
                 model::toEnd);
 
         Slider speed = new Slider(0.25, 4, 1);
         speed.setId("speedSlider");
         speed.setFocusTraversable(false);
-        speed.setPrefWidth(140);
+        speed.setPrefWidth(100);
         speed.setBlockIncrement(0.25);
         speed.setMajorTickUnit(0.25);
         speed.setMinorTickCount(0);
@@ -62,7 +62,7 @@ final class StepperBar extends VBox {
 
         stepLabel.setId("stepLabel");
         stepLabel.getStyleClass().add("step-label");
-        HBox buttons = new HBox(8, reset, back, play, forward, forwardEnd, end, new Label("Speed"), speed, speedLabel);
+        HBox buttons = new HBox(6, reset, back, play, forward, forwardEnd, end);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         scrubber.setId("scrubber");
@@ -84,9 +84,12 @@ final class StepperBar extends VBox {
         });
         model.momentProperty().addListener((obs, was, now) -> stepLabel.setText(describe(now)));
         HBox.setHgrow(scrubber, Priority.ALWAYS);
-        HBox timeline = new HBox(12, stepLabel, scrubber);
+        Label speedTitle = new Label("Speed");
+        speedTitle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        speedLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox timeline = new HBox(10, stepLabel, scrubber, speedTitle, speed, speedLabel);
         timeline.setAlignment(Pos.CENTER_LEFT);
-        stepLabel.setMinWidth(330);
+        stepLabel.setMinWidth(210);
         getChildren().addAll(buttons, timeline);
         model.playingProperty().addListener((obs, was, now) -> {
             play.setText(now ? "⏸ Pause" : "▶ Play");
@@ -102,6 +105,7 @@ final class StepperBar extends VBox {
         Button b = new Button(text);
         b.setId(id);
         b.setFocusTraversable(false); // keys go to the graph, so Space plays rather than pressing a button
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
         return b;

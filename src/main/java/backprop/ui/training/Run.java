@@ -42,6 +42,11 @@ public final class Run {
     private int kept;
     private ModelState lastState;
     private boolean diverged;
+    /** The range of the finite losses, and of the positive ones (for a log axis), kept as points come. */
+    private double minFinite = Double.POSITIVE_INFINITY;
+    private double maxFinite = Double.NEGATIVE_INFINITY;
+    private double minPositive = Double.POSITIVE_INFINITY;
+    private double maxPositive = Double.NEGATIVE_INFINITY;
 
     Run(String label, Optimizer optimizer, UpdateOrder order, int firstIteration, int colorIndex, long paramScalars) {
         this.label = label;
@@ -69,6 +74,14 @@ public final class Run {
             losses = Arrays.copyOf(losses, size * 2);
         }
         losses[size++] = loss;
+        if (Double.isFinite(loss)) {
+            minFinite = Math.min(minFinite, loss);
+            maxFinite = Math.max(maxFinite, loss);
+            if (loss > 0) {
+                minPositive = Math.min(minPositive, loss);
+                maxPositive = Math.max(maxPositive, loss);
+            }
+        }
         if (state != null) {
             lastState = state;
             keep(iteration, state);
@@ -177,6 +190,16 @@ public final class Run {
     public double lossAt(int iteration) {
         int index = iteration - firstIteration;
         return index >= 0 && index < size ? losses[index] : Double.NaN;
+    }
+
+    /** The smallest loss that can be drawn (finite; positive too on a log axis); +∞ when none. */
+    public double minLoss(boolean positive) {
+        return positive ? minPositive : minFinite;
+    }
+
+    /** The largest loss that can be drawn; −∞ when none. */
+    public double maxLoss(boolean positive) {
+        return positive ? maxPositive : maxFinite;
     }
 
     /** Which colour of the chart's palette the run is drawn in; stays the same when other runs are cleared. */

@@ -48,6 +48,8 @@ import javafx.collections.ObservableList;
 public final class TrainingModel {
     /** The longest run one click may ask for. */
     public static final int MAX_ITERATIONS = 10_000_000;
+    /** Runs kept on the chart: one per colour of its palette. */
+    public static final int MAX_RUNS = 8;
     /** At most one chart/status update per frame at 60 fps. */
     static final long FRAME_NANOS = 16_000_000L;
 
@@ -104,10 +106,16 @@ public final class TrainingModel {
     /** Guards the two-way sync with the lesson's optimizer and update order. */
     private boolean syncing;
     private Job job;
-    private int nextColor;
-    /** The weights this model last gave the lesson, and where they come from: a run continues only from them. */
-    private ModelState expectedState;
-    private Lesson expectedLesson;
+    /**
+     * Weights this model gave the lesson (ends of runs, restored and previewed iterations), newest
+     * last, with the iteration each comes from: training continues a run only from one of them, so
+     * after undo/redo back to such weights the chart still knows where they are.
+     */
+    private final java.util.ArrayDeque<Known> known = new java.util.ArrayDeque<>();
+    private static final int KNOWN_LIMIT = 64;
+
+    private record Known(ModelState state, Position position) {
+    }
 
     public TrainingModel(LessonModel lesson, Executor worker, Executor ui) {
         this.lesson = lesson;
@@ -137,9 +145,10 @@ public final class TrainingModel {
         });
         lesson.lessonProperty().addListener((obs, was, now) -> lessonChanged(now));
         lesson.stateProperty().addListener((obs, was, now) -> {
-            // an edit, undo or reset elsewhere: the lesson no longer shows an iteration of a run
-            if (now != null && expectedState != null && !now.equals(expectedState)) {
-                forgetPosition();
+            // an edit or a reset elsewhere hides the marker; undo/redo back to known weights shows it again
+            if (now != null) {
+                Known k = lookUp(now);
+                position.set(k == null ? null : k.position());
             }
         });
     }
@@ -351,7 +360,6 @@ public final class TrainingModel {
         abandonJob();
         runs.clear();
         forgetPosition();
-        nextColor = 0;
         divergence.set("");
         status.set("");
     }
@@ -396,14 +404,39 @@ public final class TrainingModel {
     }
 
     private void expect(Run run, Run.Kept k) {
-        expectedState = k.state();
-        expectedLesson = lesson.lesson();
-        position.set(new Position(run, k.iteration()));
+        remember(k.state(), new Position(run, k.iteration()));
+    }
+
+    /** Notes where weights given to the lesson come from; set before the lesson hears of them. */
+    private void remember(ModelState state, Position p) {
+        known.removeIf(k -> k.state() == state);
+        known.addLast(new Known(state, p));
+        while (known.size() > KNOWN_LIMIT) {
+            known.removeFirst();
+        }
+        position.set(p);
+    }
+
+    /**
+     * Where the lesson's weights come from, or null after an edit. The lesson's undo stack holds the
+     * very objects given to it, so identity finds them; only the newest is compared by value.
+     */
+    private Known lookUp(ModelState s) {
+        if (s == null || known.isEmpty()) {
+            return null;
+        }
+        for (java.util.Iterator<Known> it = known.descendingIterator(); it.hasNext(); ) {
+            Known k = it.next();
+            if (k.state() == s) {
+                return runs.contains(k.position().run()) ? k : null;
+            }
+        }
+        Known newest = known.peekLast();
+        return newest.state().equals(s) && runs.contains(newest.position().run()) ? newest : null;
     }
 
     private void forgetPosition() {
-        expectedState = null;
-        expectedLesson = null;
+        known.clear();
         position.set(null);
     }
 
@@ -432,8 +465,9 @@ public final class TrainingModel {
             return;
         }
         UpdateOrder order = updateOrder.get();
-        Position at = position.get();
-        boolean fromKnownIteration = at != null && l == expectedLesson && current.equals(expectedState);
+        Known from = lookUp(current);
+        Position at = from == null ? null : from.position();
+        boolean fromKnownIteration = at != null;
         int startIteration = fromKnownIteration ? at.iteration() : 1;
         Run run;
         ModelState startState;
@@ -442,7 +476,10 @@ public final class TrainingModel {
             run = at.run(); // same settings, no edit since: the curve goes on
             startState = current;
         } else {
-            run = new Run(label(opt, order, startIteration), opt, order, startIteration, nextColor++, paramScalars(l.graph()));
+            if (runs.size() >= MAX_RUNS) {
+                runs.remove(0); // the oldest goes: more curves than colours cannot be told apart
+            }
+            run = new Run(label(opt, order, startIteration), opt, order, startIteration, freeColor(), paramScalars(l.graph()));
             runs.add(run);
             startState = current.withoutOptimizerMemory(); // a new run starts with a fresh optimizer
         }
@@ -450,13 +487,23 @@ public final class TrainingModel {
         int skipThrough = run.lastIteration();
         int maxSteps = action == Action.STEP ? 2 : iterations.get() + 1;
         double target = action == Action.UNTIL ? untilLoss.get() : Double.NaN;
-        Job j = new Job(l, run, startIteration, skipThrough, new Trainer.Config(opt, order, target, maxSteps));
+        Job j = new Job(l, current, run, startIteration, skipThrough, new Trainer.Config(opt, order, target, maxSteps));
         job = j;
         divergence.set("");
         settingsError.set("");
         running.set(true);
         status.set("Training " + run.label() + " …");
         worker.execute(() -> j.train(startState));
+    }
+
+    /** The first palette colour no run on the chart uses. */
+    private int freeColor() {
+        for (int c = 0; ; c++) {
+            final int candidate = c;
+            if (runs.stream().noneMatch(r -> r.colorIndex() == candidate)) {
+                return c;
+            }
+        }
     }
 
     static String label(Optimizer o, UpdateOrder order, int startIteration) {
@@ -544,10 +591,12 @@ public final class TrainingModel {
             runs.remove(run);
             run = null;
         }
-        if (keep != null) {
-            expectedState = keep;
-            expectedLesson = j.lesson;
-            position.set(run == null ? null : new Position(run, keptIteration));
+        // an edit, undo or reset during the run wins over the run's result: a teacher's change is never overwritten
+        boolean editedMeanwhile = lesson.latestState() != j.shown;
+        if (keep != null && !editedMeanwhile) {
+            if (run != null) {
+                remember(keep, new Position(run, keptIteration));
+            }
             lesson.commit(keep);
         }
         String loss = r.passes().isEmpty() ? "" : Numbers.format(r.last().loss());
@@ -560,13 +609,17 @@ public final class TrainingModel {
             case DIVERGED -> {
                 status.set("Paused: training diverged at iteration " + j.lastIteration);
                 divergence.set("Training diverged: " + j.inIterations(r.divergence())
-                        + ". Paused; the weights of iteration " + keptIteration + " (the last finite ones) are kept.");
+                        + ". Paused; the weights of iteration " + keptIteration + ", the last before it diverged, are kept.");
             }
+        }
+        if (keep != null && editedMeanwhile) {
+            status.set(status.get() + ". The weights were changed during training, so the run's weights were not applied.");
         }
     }
 
     private static String took(Trainer.Result r) {
-        return String.format(Locale.ROOT, " (%,d passes, %.2f s)", r.passes().size(), r.seconds());
+        int n = r.passes().size();
+        return String.format(Locale.ROOT, " (%,d %s, %.2f s)", n, n == 1 ? "pass" : "passes", r.seconds());
     }
 
     private void fail(Job j, RuntimeException e) {
@@ -588,6 +641,8 @@ public final class TrainingModel {
         }
 
         final Lesson lesson;
+        /** The lesson's weights when the run started: if they changed meanwhile, the result is not applied. */
+        final ModelState shown;
         final Run run;
         final int startIteration;
         final int skipThrough;
@@ -603,8 +658,9 @@ public final class TrainingModel {
         ModelState previousState;
         int lastIteration;
 
-        Job(Lesson lesson, Run run, int startIteration, int skipThrough, Trainer.Config config) {
+        Job(Lesson lesson, ModelState shown, Run run, int startIteration, int skipThrough, Trainer.Config config) {
             this.lesson = lesson;
+            this.shown = shown;
             this.run = run;
             this.startIteration = startIteration;
             this.skipThrough = skipThrough;
@@ -652,6 +708,7 @@ public final class TrainingModel {
         }
 
         private static final Pattern PASS = Pattern.compile("\\bpass (\\d+)\\b");
+        private static final Pattern NUMBER = Pattern.compile("\\((-?(?:\\d+\\.?\\d*(?:E-?\\d+)?|NaN|Infinity))\\)");
 
         /** The trainer counts passes of this call; the chart counts iterations of the run. */
         String inIterations(String message) {
@@ -665,7 +722,14 @@ public final class TrainingModel {
                 m.appendReplacement(sb, "iteration " + iteration);
             }
             m.appendTail(sb);
-            return sb.toString();
+            // numbers as the chart shows them: (1.722e8), not (1.72186884E8)
+            Matcher n = NUMBER.matcher(sb.toString());
+            StringBuilder out = new StringBuilder();
+            while (n.find()) {
+                n.appendReplacement(out, Matcher.quoteReplacement("(" + Numbers.format(Double.parseDouble(n.group(1))) + ")"));
+            }
+            n.appendTail(out);
+            return out.toString().replace("10^6", "10⁶");
         }
     }
 

@@ -1,0 +1,363 @@
+package backprop.ui.training;
+
+import backprop.engine.Optimizers;
+import backprop.engine.UpdateOrder;
+import backprop.ui.training.TrainingModel.Setting;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The training workspace: optimizer and its settings, update order, buttons for one iteration, N
+ * iterations, run until a loss, pause; the status, a divergence message, the loss chart and a slider
+ * over the weight history. Built in code; every control has an id for TestFX.
+ */
+public final class TrainingPanel extends VBox {
+    public static final String STYLESHEET = "/backprop/ui/style/training.css";
+
+    private static final Map<String, String> DISPLAY_NAMES = Map.of(
+            "sgd", "SGD", "momentum", "Momentum", "nesterov", "Nesterov",
+            "adagrad", "AdaGrad", "rmsprop", "RMSprop", "adam", "Adam");
+
+    private final TrainingModel model;
+    private final LossChart chart = new LossChart();
+    private final Map<Setting, VBox> fieldBoxes = new EnumMap<>(Setting.class);
+    private final Map<Setting, TextField> fields = new EnumMap<>(Setting.class);
+    private final Slider history = new Slider(1, 1, 1);
+    private final Label historyLabel = new Label();
+    /** Set while the slider follows the model, so its moves are not taken for the teacher's. */
+    private boolean followingModel;
+
+    public TrainingPanel(TrainingModel model) {
+        this.model = Objects.requireNonNull(model);
+        setId("trainingPanel");
+        getStyleClass().add("training-panel");
+        getStylesheets().add(Objects.requireNonNull(TrainingPanel.class.getResource(STYLESHEET), STYLESHEET).toExternalForm());
+
+        Label heading = new Label("Training");
+        heading.getStyleClass().add("panel-heading");
+
+        getChildren().addAll(heading, optimizerRow(), hyperparameterRow(), runLimitsRow(), settingsError(),
+                buttons(), status(), divergence(), chartView(), historyRow());
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        showRelevantFields();
+        model.optimizerNameProperty().addListener((obs, was, now) -> showRelevantFields());
+    }
+
+    public TrainingModel model() {
+        return model;
+    }
+
+    public LossChart chart() {
+        return chart;
+    }
+
+    // --- settings ---------------------------------------------------------------------------------------
+
+    private FlowPane optimizerRow() {
+        ComboBox<String> optimizer = new ComboBox<>();
+        optimizer.setId("optimizerChoice");
+        optimizer.getItems().setAll(Optimizers.NAMES);
+        optimizer.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null ? "" : DISPLAY_NAMES.getOrDefault(name, name);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return DISPLAY_NAMES.entrySet().stream().filter(e -> e.getValue().equals(s))
+                        .map(Map.Entry::getKey).findFirst().orElse(s);
+            }
+        });
+        optimizer.setValue(model.optimizerName());
+        optimizer.setTooltip(new Tooltip("How a weight moves given its gradient; its settings appear below"));
+        optimizer.valueProperty().addListener((obs, was, now) -> {
+            if (now != null && !model.setOptimizer(now)) {
+                optimizer.setValue(was);
+            }
+        });
+        model.optimizerNameProperty().addListener((obs, was, now) -> optimizer.setValue(now));
+
+        ComboBox<UpdateOrder> order = new ComboBox<>();
+        order.setId("updateOrderChoice");
+        order.getItems().setAll(UpdateOrder.values());
+        order.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(UpdateOrder o) {
+                return o == null ? "" : o == UpdateOrder.EAGER ? "eager (seed 000)" : "simultaneous";
+            }
+
+            @Override
+            public UpdateOrder fromString(String s) {
+                return s.startsWith("eager") ? UpdateOrder.EAGER : UpdateOrder.SIMULTANEOUS;
+            }
+        });
+        order.valueProperty().bindBidirectional(model.updateOrderProperty());
+        order.setTooltip(new Tooltip("simultaneous: all gradients first, then all updates (the textbook rule).\n"
+                + "eager: a weight is updated as soon as its gradient is known, and gradients further back\n"
+                + "use the new value, as in seed 000's code (111 SGD steps, 11 RMSprop steps)."));
+
+        FlowPane row = new FlowPane(12, 8, labelled("Optimizer", optimizer), labelled("Update order", order));
+        row.getStyleClass().add("training-row");
+        return row;
+    }
+
+    private FlowPane hyperparameterRow() {
+        FlowPane row = new FlowPane(12, 8,
+                field(Setting.LEARNING_RATE, "learningRateField", "Step size η: how far each update moves a weight"),
+                field(Setting.MOMENTUM, "momentumField", "μ: the share of the last step kept in the next (0 ≤ μ < 1)"),
+                field(Setting.BETA, "betaField", "β: how slowly the running average forgets (0 ≤ β < 1)"),
+                field(Setting.BETA2, "beta2Field", "β₂: how slowly Adam's average of squared gradients forgets"),
+                field(Setting.EPSILON, "epsField", "ε: added to the root in the denominator, so it is never 0"));
+        row.getStyleClass().add("training-row");
+        return row;
+    }
+
+    private FlowPane runLimitsRow() {
+        FlowPane row = new FlowPane(12, 8,
+                field(Setting.ITERATIONS, "iterationsField", "N: how many updates “Run N” makes, and the most “Run until” makes"),
+                field(Setting.UNTIL_LOSS, "untilLossField", "X: “Run until” stops at the first loss below X (seed 000: 1e-7)"));
+        row.getStyleClass().add("training-row");
+        return row;
+    }
+
+    private Label settingsError() {
+        Label error = new Label();
+        error.setId("settingsError");
+        error.getStyleClass().add("settings-error");
+        error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE); // wrap instead of cutting the text off
+        error.textProperty().bind(model.settingsErrorProperty());
+        error.visibleProperty().bind(model.settingsErrorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        return error;
+    }
+
+    /** A text field for a setting: Enter or leaving the field applies it; a refused value springs back. */
+    private VBox field(Setting s, String id, String tip) {
+        TextField f = new TextField(model.format(s));
+        f.setId(id);
+        f.getStyleClass().add("training-number");
+        f.setPrefColumnCount(s == Setting.ITERATIONS ? 8 : 7);
+        f.setTooltip(new Tooltip(tip));
+        f.setOnAction(e -> apply(s, f));
+        f.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                apply(s, f);
+            }
+        });
+        Runnable show = () -> f.setText(model.format(s));
+        switch (s) {
+            case LEARNING_RATE -> model.learningRateProperty().addListener(o -> show.run());
+            case MOMENTUM -> model.momentumProperty().addListener(o -> show.run());
+            case BETA -> model.betaProperty().addListener(o -> show.run());
+            case BETA2 -> model.beta2Property().addListener(o -> show.run());
+            case EPSILON -> model.epsProperty().addListener(o -> show.run());
+            case ITERATIONS -> model.iterationsProperty().addListener(o -> show.run());
+            case UNTIL_LOSS -> model.untilLossProperty().addListener(o -> show.run());
+        }
+        if (s == Setting.UNTIL_LOSS) {
+            f.setPromptText("none");
+        }
+        VBox box = labelled(s.title(), f);
+        fields.put(s, f);
+        fieldBoxes.put(s, box);
+        return box;
+    }
+
+    private void apply(Setting s, TextField f) {
+        if (f.getText().equals(model.format(s))) {
+            return;
+        }
+        model.edit(s, f.getText());
+        f.setText(model.format(s)); // the value in use: the new one, or the old one when refused
+    }
+
+    private void showRelevantFields() {
+        Set<Setting> used = TrainingModel.hyperparameters(model.optimizerName());
+        for (Setting s : new Setting[] {Setting.LEARNING_RATE, Setting.MOMENTUM, Setting.BETA, Setting.BETA2, Setting.EPSILON}) {
+            VBox box = fieldBoxes.get(s);
+            box.setVisible(used.contains(s));
+            box.setManaged(used.contains(s));
+        }
+        // Adam's β is its first-moment β₁
+        ((Label) fieldBoxes.get(Setting.BETA).getChildren().get(0)).setText("adam".equals(model.optimizerName()) ? "β₁" : "β");
+    }
+
+    private static VBox labelled(String title, javafx.scene.Node control) {
+        Label label = new Label(title);
+        label.getStyleClass().add("field-label");
+        label.setLabelFor(control);
+        VBox box = new VBox(2, label, control);
+        box.getStyleClass().add("training-field");
+        return box;
+    }
+
+    // --- actions and status -------------------------------------------------------------------------------
+
+    private FlowPane buttons() {
+        Button step = button("stepIterationButton", "Step 1 iteration",
+                "One update, then the loss of the new weights. It can also be stepped node by node in the graph.",
+                model::stepIteration);
+        Button runN = button("runIterationsButton", "Run N",
+                "Make N updates (the Iterations field)", model::runIterations);
+        runN.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "Run %,d", model.iterationsProperty().get()), model.iterationsProperty()));
+        Button until = button("runUntilButton", "Run until loss < X",
+                "Update until the loss is below X (the Until loss field), at most N times", model::runUntil);
+        Button pause = button("pauseButton", "Pause", "Stop training; the weights of the last iteration stay",
+                model::pause);
+        Button clear = button("clearRunsButton", "Clear chart", "Remove every run from the chart (the weights stay)",
+                model::clearRuns);
+        for (Button b : new Button[] {step, runN, until}) {
+            b.disableProperty().bind(model.runningProperty());
+        }
+        pause.disableProperty().bind(model.runningProperty().not());
+        step.getStyleClass().add("accent");
+        until.getStyleClass().add("accent");
+        FlowPane row = new FlowPane(8, 8, step, runN, until, pause, clear);
+        row.getStyleClass().add("training-buttons");
+        return row;
+    }
+
+    private static Button button(String id, String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.getStyleClass().add("training-button");
+        return b;
+    }
+
+    private Label status() {
+        Label status = new Label();
+        status.setId("trainingStatus");
+        status.getStyleClass().add("training-status");
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE); // wrap instead of cutting the text off
+        status.textProperty().bind(model.statusProperty());
+        return status;
+    }
+
+    private Label divergence() {
+        Label message = new Label();
+        message.setId("divergenceMessage");
+        message.getStyleClass().add("divergence-message");
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE); // wrap instead of cutting the text off
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.textProperty().bind(model.divergenceProperty());
+        message.visibleProperty().bind(model.divergenceProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        return message;
+    }
+
+    private LossChart chartView() {
+        chart.setRuns(model.runs());
+        chart.markerProperty().bind(model.positionProperty());
+        chart.setOnPick((run, iteration) -> model.restore(run, iteration));
+        // the newest run is the one scrubbed; a removed one hands over to the newest left
+        model.runs().addListener((ListChangeListener<Run>) change -> {
+            while (change.next()) {
+                if (change.wasAdded()) {
+                    chart.selectedRunProperty().set(change.getAddedSubList().get(change.getAddedSize() - 1));
+                }
+            }
+            if (!model.runs().contains(chart.selectedRunProperty().get())) {
+                chart.selectedRunProperty().set(model.runs().isEmpty() ? null : model.runs().get(model.runs().size() - 1));
+            }
+        });
+        return chart;
+    }
+
+    // --- weight history -----------------------------------------------------------------------------------
+
+    private HBox historyRow() {
+        history.setId("historySlider");
+        history.setTooltip(new Tooltip("Drag through the iterations of the selected run: the graph shows their weights"));
+        history.setFocusTraversable(true);
+        history.setBlockIncrement(1);
+        history.setMajorTickUnit(1);
+        history.setMinorTickCount(0);
+        history.setSnapToTicks(true);
+        HBox.setHgrow(history, Priority.ALWAYS);
+        history.setMaxWidth(Double.MAX_VALUE);
+        historyLabel.setId("historyLabel");
+        historyLabel.getStyleClass().add("history-label");
+        historyLabel.setMinWidth(110);
+        Button restore = button("restoreButton", "Restore", "Keep the weights of this iteration (undoable with Ctrl+Z)",
+                () -> {
+                    Run r = chart.selectedRunProperty().get();
+                    if (r != null) {
+                        model.restore(r, (int) Math.round(history.getValue()));
+                    }
+                });
+        history.disableProperty().bind(model.runningProperty().or(chart.selectedRunProperty().isNull()));
+        restore.disableProperty().bind(history.disableProperty());
+
+        history.valueProperty().addListener((obs, was, now) -> {
+            Run r = chart.selectedRunProperty().get();
+            if (followingModel || r == null || model.isRunning()) {
+                return;
+            }
+            int shown = model.preview(r, (int) Math.round(now.doubleValue()));
+            if (shown >= 0) {
+                historyLabel.setText("iteration " + shown);
+            }
+        });
+        chart.selectedRunProperty().addListener(o -> followModel());
+        model.positionProperty().addListener(o -> followModel());
+        model.runningProperty().addListener(o -> followModel());
+        model.runs().addListener((ListChangeListener<Run>) c -> followModel());
+
+        Label title = new Label("Weights at");
+        title.getStyleClass().add("field-label");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        restore.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, title, history, historyLabel, restore);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("history-row");
+        return row;
+    }
+
+    /** Puts the slider on the selected run's range and on the iteration the lesson shows. */
+    private void followModel() {
+        Run r = chart.selectedRunProperty().get();
+        followingModel = true;
+        try {
+            if (r == null || r.size() == 0) {
+                history.setMin(1);
+                history.setMax(1);
+                history.setValue(1);
+                historyLabel.setText("");
+                return;
+            }
+            history.setMin(r.firstIteration());
+            history.setMax(Math.max(r.firstIteration() + 1, r.lastIteration()));
+            TrainingModel.Position p = model.positionProperty().get();
+            int at = p != null && p.run() == r ? p.iteration() : r.lastIteration();
+            history.setValue(at);
+            historyLabel.setText(p != null && p.run() == r ? "iteration " + p.iteration() : "");
+        } finally {
+            followingModel = false;
+        }
+    }
+}
