@@ -115,6 +115,28 @@ public final class GraphBuilder {
         return name;
     }
 
+    /**
+     * The same graph with an L2 penalty on every param added to its output:
+     * output' = output + Σ_p λ/2·Σ p². Existing nodes keep their ids, so a state of {@code g} carries over
+     * (see {@link ModelState#resizedFor}).
+     */
+    public static Graph withWeightDecay(Graph g, double lambda) {
+        if (!(lambda > 0) || !Double.isFinite(lambda)) {
+            throw new IllegalArgumentException("λ must be a positive number, got " + lambda);
+        }
+        GraphBuilder b = new GraphBuilder();
+        b.nodes.addAll(g.nodes());
+        g.nodes().stream().filter(Graph.Node::isNamed).forEach(n -> b.names.add(n.name()));
+        b.reported.addAll(g.reported());
+        int total = g.output();
+        String label = g.node(total).name() + " + decay";
+        for (Graph.Node p : g.params()) {
+            int decay = b.anonymous("λ/2·Σ" + p.name() + "²", new backprop.engine.op.WeightDecay(lambda), p.id());
+            total = b.anonymous(label, backprop.engine.op.Elementwise.ADD, total, decay);
+        }
+        return b.build(total);
+    }
+
     /** 2 rather than 2.0, 0.1 as 0.1: literals shown as a student wrote them. */
     public static String formatConstant(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {

@@ -44,6 +44,11 @@ public final class ModelState {
         return new ModelState(copy, s);
     }
 
+    /** This state for a graph that extends the one it was made for (new nodes after the old ones, no new leaves). */
+    public ModelState resizedFor(Graph g) {
+        return new ModelState(java.util.Arrays.copyOf(leaves, g.size()), java.util.Arrays.copyOf(slots, g.size()));
+    }
+
     /** The same leaf values with the optimizer memory forgotten (a new optimizer, a reset). */
     public ModelState withoutOptimizerMemory() {
         return new ModelState(leaves);

@@ -20,6 +20,9 @@ final class InspectorPanel extends VBox {
     private final Label valueError = new Label();
     private final javafx.scene.layout.HBox editRow;
     private int editing = -1;
+    private final javafx.scene.image.ImageView valueMap = new javafx.scene.image.ImageView();
+    private final javafx.scene.image.ImageView gradMap = new javafx.scene.image.ImageView();
+    private javafx.scene.layout.HBox maps;
 
     InspectorPanel(LessonModel model) {
         this.model = model;
@@ -40,7 +43,21 @@ final class InspectorPanel extends VBox {
         editRow = new javafx.scene.layout.HBox(8, set, valueField);
         editRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         showEditor(false);
-        getChildren().addAll(heading, body, editRow, valueError);
+        valueMap.setId("inspectorValueMap");
+        gradMap.setId("inspectorGradMap");
+        for (javafx.scene.image.ImageView v : new javafx.scene.image.ImageView[] {valueMap, gradMap}) {
+            v.setFitWidth(130);
+            v.setFitHeight(110);
+            v.setPreserveRatio(false);
+            v.setSmooth(false);
+        }
+        Label valueCaption = new Label("value");
+        Label gradCaption = new Label("gradient");
+        maps = new javafx.scene.layout.HBox(10, new VBox(2, valueCaption, valueMap), new VBox(2, gradCaption, gradMap));
+        maps.setId("inspectorMaps");
+        maps.setVisible(false);
+        maps.setManaged(false);
+        getChildren().addAll(heading, body, editRow, valueError, maps);
         model.selectedNodeProperty().addListener((obs, was, now) -> refresh());
         model.selectedEdgeProperty().addListener((obs, was, now) -> refresh());
         model.momentProperty().addListener((obs, was, now) -> refresh());
@@ -70,6 +87,7 @@ final class InspectorPanel extends VBox {
         } else {
             heading.setText("Inspector");
             body.setText("Click a node or an edge.");
+            showMaps(null, null);
         }
     }
 
@@ -109,6 +127,7 @@ final class InspectorPanel extends VBox {
         Tensor value = node.kind() == Graph.Kind.PARAM ? m.frame().leaf(node.id()) : m.frame().value(node.id());
         sb.append("value = ").append(exact(value)).append('\n');
         Tensor grad = m.frame().grad(node.id());
+        showMaps(value, grad);
         String out = g.node(g.output()).name();
         sb.append("∂").append(out).append("/∂").append(node.name()).append(" = ")
                 .append(grad == null ? "not yet computed" : exact(grad)).append('\n');
@@ -122,7 +141,17 @@ final class InspectorPanel extends VBox {
         body.setText(sb.toString().trim());
     }
 
+    /** A matrix as heat maps (red positive, blue negative): its value and its gradient, side by side. */
+    private void showMaps(Tensor value, Tensor grad) {
+        boolean matrix = value != null && !value.isScalar();
+        maps.setVisible(matrix);
+        maps.setManaged(matrix);
+        valueMap.setImage(matrix ? backprop.ui.graph.HeatMap.of(value) : null);
+        gradMap.setImage(matrix && grad != null ? backprop.ui.graph.HeatMap.of(grad) : null);
+    }
+
     private void showEdge(Graph g, EdgeRef e, Moment m) {
+        showMaps(null, null);
         Node to = g.node(e.node());
         Node from = g.node(to.input(e.slot()));
         heading.setText(from.name() + " → " + to.name());
@@ -156,6 +185,18 @@ final class InspectorPanel extends VBox {
         if (t == null) {
             return "not yet computed";
         }
-        return t.isScalar() ? Numbers.exact(t.scalar()) : t.shape() + " " + t;
+        if (t.isScalar()) {
+            return Numbers.exact(t.scalar());
+        }
+        if (t.size() <= 12) {
+            return t.shape() + " " + t;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < t.size(); k++) {
+            min = Math.min(min, t.at(k));
+            max = Math.max(max, t.at(k));
+        }
+        return t.shape() + ", from " + Numbers.format(min) + " to " + Numbers.format(max) + " (heat map below)";
     }
 }

@@ -74,7 +74,9 @@ public final class MainView extends BorderPane {
         BorderPane centre = new BorderPane(graph);
         if (training != null) {
             TrainingPanel panel = new TrainingPanel(training);
-            trainingSide = new ScrollPane(panel);
+            VBox side = new VBox(10, new backprop.ui.training.DecisionBoundaryView(model), weightDecayRow(), panel);
+            VBox.setVgrow(panel, Priority.ALWAYS);
+            trainingSide = new ScrollPane(side);
             trainingSide.setId("trainingSide");
             trainingSide.setFitToWidth(true);
             trainingSide.setFitToHeight(true);
@@ -175,6 +177,47 @@ public final class MainView extends BorderPane {
         sidebarToggle.setOnAction(e -> showSidebar(sidebarToggle.isSelected()));
         return new ToolBar(title, new Separator(Orientation.VERTICAL), new Label("Example"), picker,
                 new Separator(Orientation.VERTICAL), ops, neurons, spacer, sidebarToggle, trainingToggle, fit);
+    }
+
+    /** Weight decay on or off for any lesson: λ/2·Σw² added to the loss, λ typed in. */
+    private VBox weightDecayRow() {
+        javafx.scene.control.CheckBox on = new javafx.scene.control.CheckBox("Weight decay  λ =");
+        on.setId("weightDecayToggle");
+        on.setTooltip(new Tooltip("Add λ/2·Σw² over every weight to the loss (L2 regularisation)"));
+        javafx.scene.control.TextField lambda = new javafx.scene.control.TextField("0.01");
+        lambda.setId("lambdaField");
+        lambda.setPrefColumnCount(6);
+        Label error = new Label();
+        error.setId("lambdaError");
+        error.getStyleClass().add("edit-error");
+        error.setWrapText(true);
+        error.setVisible(false);
+        error.setManaged(false);
+        Runnable apply = () -> {
+            try {
+                double v = backprop.ui.model.ValueInput.parse("λ", lambda.getText());
+                if (v <= 0) {
+                    throw new IllegalArgumentException("λ must be positive (turn weight decay off with the box)");
+                }
+                error.setVisible(false);
+                error.setManaged(false);
+                model.setWeightDecay(on.isSelected() ? v : 0);
+            } catch (IllegalArgumentException bad) {
+                error.setText(bad.getMessage() + "; λ stays " + (model.weightDecay() > 0
+                        ? backprop.ui.text.Numbers.format(model.weightDecay()) : "off"));
+                error.setVisible(true);
+                error.setManaged(true);
+                on.setSelected(model.weightDecay() > 0);
+            }
+        };
+        on.setOnAction(e -> apply.run());
+        lambda.setOnAction(e -> apply.run());
+        model.lessonProperty().addListener((obs, was, now) -> on.setSelected(model.weightDecay() > 0));
+        HBox row = new HBox(8, on, lambda);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(4, row, error);
+        box.setPadding(new Insets(0, 10, 0, 10));
+        return box;
     }
 
     private void showSidebar(boolean show) {

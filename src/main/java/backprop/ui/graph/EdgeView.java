@@ -86,6 +86,15 @@ final class EdgeView {
         return p;
     }
 
+    /** A weight drawn on its edge: red for positive, blue for negative, thicker for larger |w|. */
+    void setWeightStroke(double w, double maxAbs) {
+        double s = maxAbs == 0 || !Double.isFinite(w) ? 0 : Math.min(1, Math.abs(w) / maxAbs);
+        String colour = w >= 0 ? "#c62828" : "#1565c0";
+        double width = 1.5 + 6 * s;
+        path.setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: " + width + "; -fx-opacity: " + (0.45 + 0.55 * s) + ";");
+        head.setStyle("-fx-fill: " + colour + "; -fx-stroke: " + colour + ";");
+    }
+
     void setStroke(String colour) {
         path.setStyle(colour == null ? "" : "-fx-stroke: " + colour + "; -fx-stroke-width: 5;");
         head.setStyle(colour == null ? "" : "-fx-fill: " + colour + "; -fx-stroke: " + colour + ";");

@@ -223,6 +223,7 @@ public final class GraphView extends Region {
             e.shape.pseudoClassStateChanged(Styles.BACKWARD, false);
             e.setStroke(null);
         }
+        styleWeights(f, now);
         highlight(now);
         tokenLayer.getChildren().clear();
         if (was != null && was.trace() == now.trace() && now.applied() == was.applied() + 1 && now.current() != null) {
@@ -258,6 +259,30 @@ public final class GraphView extends Region {
         e.detail.setText(share.localDerivative() != null && upstream != null && upstream.isScalar()
                 && share.localDerivative().isScalar()
                 ? "= " + Numbers.label(upstream) + " × " + Numbers.label(share.localDerivative()) : "");
+    }
+
+    /** Neuron view: each weight's edge coloured and sized by its value, unless the current step is on it. */
+    private void styleWeights(Trace.Frame f, Moment m) {
+        double max = 0;
+        for (EdgeView e : edges.values()) {
+            if (e.line.weight() >= 0) {
+                max = Math.max(max, Math.abs(f.leaf(e.line.weight()).scalar()));
+            }
+        }
+        Set<String> busy = new HashSet<>();
+        Step s = m.current();
+        if (s != null) {
+            for (EdgeView e : edges.values()) {
+                if (e.line.graphEdges().stream().anyMatch(ref -> ref.node() == s.node()) || e.line.weight() == s.node()) {
+                    busy.add(e.line.id());
+                }
+            }
+        }
+        for (EdgeView e : edges.values()) {
+            if (e.line.weight() >= 0 && !busy.contains(e.line.id())) {
+                e.setWeightStroke(f.leaf(e.line.weight()).scalar(), max);
+            }
+        }
     }
 
     private void highlight(Moment m) {

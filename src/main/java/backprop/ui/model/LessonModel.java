@@ -65,6 +65,9 @@ public final class LessonModel {
     private final java.util.Deque<ModelState> redo = new java.util.ArrayDeque<>();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo", false);
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo", false);
+    /** The lesson as loaded, before weight decay was added to its loss. */
+    private Lesson baseLesson;
+    private double weightDecay;
     /** The state most recently asked for; the state property follows once its trace is recorded. */
     private ModelState latestState;
     private Lesson latestLesson;
@@ -84,7 +87,7 @@ public final class LessonModel {
         Scenario.Defaults d = s.defaults();
         optimizer.set(backprop.engine.Optimizers.create(d.optimizer(), d.learningRate(), null, null, null, null));
         updateOrder.set(d.order());
-        show(Lesson.of(s), s.graph().initialState());
+        start(Lesson.of(s), s.graph().initialState());
     }
 
     public void load(String scenarioId) {
@@ -104,7 +107,7 @@ public final class LessonModel {
             return;
         }
         formulaError.set("");
-        show(Lesson.ofProgram(text, g), g.initialState());
+        start(Lesson.ofProgram(text, g), g.initialState());
     }
 
     /** Replaces the leaf values without an undo entry (a view of an earlier iteration, say). */
@@ -166,6 +169,32 @@ public final class LessonModel {
     private void updateHistoryFlags() {
         canUndo.set(!undo.isEmpty());
         canRedo.set(!redo.isEmpty());
+    }
+
+    /**
+     * Adds λ/2·Σw² for every weight to the loss (λ > 0) or takes it away (λ = 0), keeping the current
+     * values; the undo history starts afresh, since the graph changes.
+     */
+    public void setWeightDecay(double lambda) {
+        if (baseLesson == null || lambda == weightDecay) {
+            return;
+        }
+        Graph g = lambda > 0 ? backprop.engine.GraphBuilder.withWeightDecay(baseLesson.graph(), lambda) : baseLesson.graph();
+        String title = baseLesson.title() + (lambda > 0 ? " + weight decay λ=" + backprop.ui.text.Numbers.format(lambda) : "");
+        Lesson l = new Lesson(title, g, baseLesson.scenario(), baseLesson.program());
+        weightDecay = lambda;
+        show(l, latestState.resizedFor(g).withoutOptimizerMemory());
+    }
+
+    public double weightDecay() {
+        return weightDecay;
+    }
+
+    /** A new lesson (not the same one with or without weight decay). */
+    private void start(Lesson l, ModelState s) {
+        baseLesson = l;
+        weightDecay = 0;
+        show(l, s);
     }
 
     private void show(Lesson l, ModelState s) {

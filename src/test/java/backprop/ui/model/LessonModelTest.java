@@ -71,6 +71,23 @@ class LessonModelTest {
     }
 
     @Test
+    void weightDecayAddsHalfLambdaTimesTheSquaredWeightsAndComesOffAgain() {
+        model.load("seed-221");
+        model.toForwardEnd();
+        double plain = model.moment().frame().value(model.lesson().graph().output()).scalar();
+        model.setWeightDecay(0.1);
+        model.toEnd();
+        Graph g = model.lesson().graph();
+        // seed 000's weights: 0.1² + 0.8² + 0.4² + 0.6² + 0.3² + 0.9² = 2.07
+        assertThat(model.moment().frame().value(g.output()).scalar())
+                .isCloseTo(plain + 0.1 / 2 * 2.07, org.assertj.core.api.Assertions.within(1e-12));
+        model.setWeightDecay(0);
+        model.toForwardEnd();
+        assertThat(model.lesson().graph().size()).isLessThan(g.size());
+        assertThat(model.moment().frame().value(model.lesson().graph().output()).scalar()).isEqualTo(plain);
+    }
+
+    @Test
     void randomizingWithTheSameSeedGivesTheSameWeights() {
         model.load("xor");
         model.randomize(11);
