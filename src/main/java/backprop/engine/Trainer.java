@@ -21,11 +21,109 @@ public final class Trainer {
      * @param untilLoss stop as soon as a pass's loss is below this (NaN: never)
      * @param maxSteps  stop after this many forward passes
      */
-    public record Config(Optimizer optimizer, UpdateOrder order, double untilLoss, int maxSteps) {
+    public record Config(Optimizer optimizer, UpdateOrder order, double untilLoss, int maxSteps, Batches batches) {
         public Config {
             if (maxSteps < 1) {
                 throw new IllegalArgumentException("max-steps must be at least 1, got " + maxSteps);
             }
+        }
+
+        /** Full-batch training: every pass sees all the data. */
+        public Config(Optimizer optimizer, UpdateOrder order, double untilLoss, int maxSteps) {
+            this(optimizer, order, untilLoss, maxSteps, null);
+        }
+    }
+
+    /**
+     * Mini-batches: each pass sees {@code size} rows of the data inputs (the same rows of each),
+     * taken in the order of a shuffle of all rows that is redrawn, from {@code seed}, every epoch.
+     * The loss of a pass is the loss on its batch, as in Saito's training loop.
+     */
+    public record Batches(int size, long seed) {
+        public Batches {
+            if (size < 1) {
+                throw new IllegalArgumentException("the batch size must be at least 1, got " + size);
+            }
+        }
+
+        /** The inputs that hold data rows: inputs without gradients that share the largest row count (above 1). */
+        public static int[] dataInputs(Graph graph) {
+            int rows = graph.nodes().stream().filter(n -> n.kind() == Graph.Kind.INPUT && !n.requiresGrad())
+                    .mapToInt(n -> n.initialValue().rows()).max().orElse(0);
+            if (rows < 2) {
+                return new int[0];
+            }
+            return graph.nodes().stream().filter(n -> n.kind() == Graph.Kind.INPUT && !n.requiresGrad()
+                    && n.initialValue().rows() == rows).mapToInt(Graph.Node::id).toArray();
+        }
+    }
+
+    /** Picks the rows of each pass; the full data stays in the state, only the pass sees a batch. */
+    private static final class BatchPicker {
+        private final int[] data;
+        private final int size;
+        private final java.util.Random random;
+        private int[] order;
+        private int next;
+
+        BatchPicker(Graph graph, Batches b) {
+            data = Batches.dataInputs(graph);
+            if (data.length == 0) {
+                throw new IllegalArgumentException("this graph has no data rows to take batches from");
+            }
+            size = b.size();
+            random = new java.util.Random(b.seed());
+        }
+
+        ModelState batchOf(ModelState full) {
+            int rows = full.value(data[0]).rows();
+            if (size >= rows) {
+                return full;
+            }
+            int[] pick = new int[size];
+            for (int k = 0; k < size; k++) {
+                if (order == null || next == rows) {
+                    order = shuffled(rows);
+                    next = 0;
+                }
+                pick[k] = order[next++];
+            }
+            ModelState s = full;
+            for (int id : data) {
+                s = s.withValue(id, rowsOf(full.value(id), pick));
+            }
+            return s;
+        }
+
+        ModelState restoreData(ModelState updated, ModelState full) {
+            ModelState s = updated;
+            for (int id : data) {
+                s = s.withValue(id, full.value(id));
+            }
+            return s;
+        }
+
+        private int[] shuffled(int n) {
+            int[] p = new int[n];
+            for (int i = 0; i < n; i++) {
+                p[i] = i;
+            }
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = p[i];
+                p[i] = p[j];
+                p[j] = t;
+            }
+            return p;
+        }
+
+        private static Tensor rowsOf(Tensor t, int[] rows) {
+            double[][] out = new double[rows.length][];
+            double[][] all = t.toRows();
+            for (int k = 0; k < rows.length; k++) {
+                out[k] = all[rows[k]];
+            }
+            return Tensor.of(out);
         }
     }
 
@@ -74,6 +172,7 @@ public final class Trainer {
                                BooleanSupplier cancelled) {
         long t0 = System.nanoTime();
         ExecutionPlan plan = ExecutionPlan.of(graph);
+        BatchPicker batches = config.batches() == null ? null : new BatchPicker(graph, config.batches());
         List<Pass> passes = new ArrayList<>();
         ModelState state = start;
         ModelState lastGood = start;
@@ -87,7 +186,8 @@ public final class Trainer {
                 kept = state;
                 break;
             }
-            Iteration it = new Iteration(plan, state, config.optimizer(), config.order());
+            Iteration it = new Iteration(plan, batches == null ? state : batches.batchOf(state), config.optimizer(),
+                    config.order());
             LossStep lossStep = it.runForward();
             if (!lossStep.value().isScalar()) {
                 throw new IllegalArgumentException("the output " + graph.node(lossStep.node()).name() + " is "
@@ -123,7 +223,7 @@ public final class Trainer {
                 break;
             }
             it.runToEnd();
-            ModelState next = it.state();
+            ModelState next = batches == null ? it.state() : batches.restoreData(it.state(), state);
             String bad = nonFiniteParam(graph, plan, next);
             if (bad != null) {
                 stop = Stop.DIVERGED;

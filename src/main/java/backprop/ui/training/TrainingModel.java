@@ -61,7 +61,8 @@ public final class TrainingModel {
         BETA2("β₂"),
         EPSILON("ε"),
         ITERATIONS("Iterations N"),
-        UNTIL_LOSS("Until loss <");
+        UNTIL_LOSS("Until loss <"),
+        BATCH_SIZE("Batch size");
 
         private final String title;
 
@@ -94,6 +95,10 @@ public final class TrainingModel {
     private final ObjectProperty<UpdateOrder> updateOrder = new SimpleObjectProperty<>(this, "updateOrder", UpdateOrder.SIMULTANEOUS);
     private final ReadOnlyIntegerWrapper iterations = new ReadOnlyIntegerWrapper(this, "iterations", 1000);
     private final ReadOnlyDoubleWrapper untilLoss = new ReadOnlyDoubleWrapper(this, "untilLoss", Double.NaN);
+    /** Rows per update when the lesson has a data set; 0: all of them (full batch). */
+    private final ReadOnlyIntegerWrapper batchSize = new ReadOnlyIntegerWrapper(this, "batchSize", 0);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper batchable =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "batchable", false);
     private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper(this, "settingsError", "");
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
@@ -202,6 +207,9 @@ public final class TrainingModel {
         if (setting == Setting.ITERATIONS) {
             t = t.replace(",", "").replace("_", "").replace(" ", ""); // 50,000 as printed in seed 003
         }
+        if (setting == Setting.BATCH_SIZE && (t.isEmpty() || t.equalsIgnoreCase("all"))) {
+            return edit(setting, 0); // every row in every update
+        }
         double v;
         try {
             v = Double.parseDouble(t);
@@ -221,6 +229,7 @@ public final class TrainingModel {
         switch (setting) {
             case ITERATIONS -> iterations.set((int) v);
             case UNTIL_LOSS -> untilLoss.set(v);
+            case BATCH_SIZE -> batchSize.set((int) v);
             default -> {
                 property(setting).set(v);
                 if (hyperparameters(optimizerName.get()).contains(setting)) {
@@ -242,6 +251,8 @@ public final class TrainingModel {
                     + ", not " + Numbers.format(v);
             case UNTIL_LOSS -> Double.isNaN(v) || (finite && v > 0) ? null
                     : "must be a positive number (or empty for none), not " + Numbers.format(v);
+            case BATCH_SIZE -> v == Math.rint(v) && v >= 0 && v <= MAX_ITERATIONS ? null
+                    : "must be a whole number of rows (or empty for all), not " + Numbers.format(v);
         };
     }
 
@@ -255,6 +266,7 @@ public final class TrainingModel {
         return switch (s) {
             case ITERATIONS -> Integer.toString(iterations.get());
             case UNTIL_LOSS -> Double.isNaN(untilLoss.get()) ? "" : plain(untilLoss.get());
+            case BATCH_SIZE -> batchSize.get() == 0 ? "" : Integer.toString(batchSize.get());
             default -> plain(property(s).get());
         };
     }
@@ -440,7 +452,15 @@ public final class TrainingModel {
         position.set(null);
     }
 
+    /** How many data rows the lesson has (0: no data set, so no batches). */
+    private static int dataRows(Lesson l) {
+        int[] data = Trainer.Batches.dataInputs(l.graph());
+        return data.length == 0 ? 0 : l.graph().node(data[0]).initialValue().rows();
+    }
+
     private void lessonChanged(Lesson now) {
+        batchable.set(now != null && dataRows(now) > 0);
+        batchSize.set(0);
         clearRuns();
         if (now != null) {
             applyLessonDefaults(now);
@@ -487,7 +507,11 @@ public final class TrainingModel {
         int skipThrough = run.lastIteration();
         int maxSteps = action == Action.STEP ? 2 : iterations.get() + 1;
         double target = action == Action.UNTIL ? untilLoss.get() : Double.NaN;
-        Job j = new Job(l, current, run, startIteration, skipThrough, new Trainer.Config(opt, order, target, maxSteps));
+        int rows = dataRows(l);
+        Trainer.Batches batches = batchSize.get() > 0 && batchSize.get() < rows
+                ? new Trainer.Batches(batchSize.get(), run.lastIteration()) : null; // seed: the run's last iteration so far (0 when new), so a lesson repeats exactly
+        Job j = new Job(l, current, run, startIteration, skipThrough,
+                new Trainer.Config(opt, order, target, maxSteps, batches));
         job = j;
         divergence.set("");
         settingsError.set("");
@@ -745,6 +769,9 @@ public final class TrainingModel {
     public ReadOnlyIntegerProperty iterationsProperty() { return iterations.getReadOnlyProperty(); }
     /** NaN: no target loss. */
     public ReadOnlyDoubleProperty untilLossProperty() { return untilLoss.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty batchSizeProperty() { return batchSize.getReadOnlyProperty(); }
+    /** Whether the lesson has a data set to take batches from. */
+    public javafx.beans.property.ReadOnlyBooleanProperty batchableProperty() { return batchable.getReadOnlyProperty(); }
     /** Why the last typed value was refused, naming its field; empty when it was fine. */
     public ReadOnlyStringProperty settingsErrorProperty() { return settingsError.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }

@@ -134,7 +134,11 @@ public final class TrainingPanel extends VBox {
     private FlowPane runLimitsRow() {
         FlowPane row = new FlowPane(12, 8,
                 field(Setting.ITERATIONS, "iterationsField", "N: how many updates “Run N” makes, and the most “Run until” makes"),
-                field(Setting.UNTIL_LOSS, "untilLossField", "X: “Run until” stops at the first loss below X (seed 000: 1e-7)"));
+                field(Setting.UNTIL_LOSS, "untilLossField", "X: “Run until” stops at the first loss below X (seed 000: 1e-7)"),
+                field(Setting.BATCH_SIZE, "batchSizeField", "Rows of the data set per update (shuffled every epoch); empty: all rows"));
+        VBox batch = fieldBoxes.get(Setting.BATCH_SIZE);
+        batch.visibleProperty().bind(model.batchableProperty());
+        batch.managedProperty().bind(batch.visibleProperty());
         row.getStyleClass().add("training-row");
         return row;
     }
@@ -173,9 +177,13 @@ public final class TrainingPanel extends VBox {
             case EPSILON -> model.epsProperty().addListener(o -> show.run());
             case ITERATIONS -> model.iterationsProperty().addListener(o -> show.run());
             case UNTIL_LOSS -> model.untilLossProperty().addListener(o -> show.run());
+            case BATCH_SIZE -> model.batchSizeProperty().addListener(o -> show.run());
         }
         if (s == Setting.UNTIL_LOSS) {
             f.setPromptText("none");
+        }
+        if (s == Setting.BATCH_SIZE) {
+            f.setPromptText("all");
         }
         VBox box = labelled(s.title(), f);
         fields.put(s, f);
