@@ -22,7 +22,8 @@ public final class Cli {
         }
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + ex.getMessage() + " (see " + ex.getCommandLine().getCommandName() + " --help)");
+            String message = ex.getMessage().replaceFirst("^Error: ", ""); // picocli's own prefix, once is enough
+            err.println("error: " + message + " (see " + ex.getCommandLine().getCommandName() + " --help)");
             err.flush();
             return USER_ERROR;
         });

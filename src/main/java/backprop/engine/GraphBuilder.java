@@ -142,6 +142,7 @@ public final class GraphBuilder {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return Double.toString(v);
+        // 1e-8 rather than Java's 1.0E-8
+        return Double.toString(v).replace(".0E", "E").replace("E", "e");
     }
 }

@@ -88,7 +88,8 @@ public final class ProgramParser {
             throw error(first, "param " + name.text() + " must be given a number, as in param " + name.text() + " = 0.5");
         } else {
             Expr e = expression();
-            if (e.literal()) {
+            Type after = peek().type();
+            if (e.literal() && (after == Type.END_OF_STATEMENT || after == Type.EOF)) {
                 throw error(first, "write " + name.text() + " = NUMBER, without parentheses, to declare an input");
             }
             // naming an existing node (b = a) makes b another name for it
