@@ -43,13 +43,8 @@ class ValueEditingTest {
         latex.shutdownNow();
     }
 
-    private void waitFor(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not reached in 10 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+    private static void waitFor(BooleanSupplier condition) {
+        backprop.ui.FxWait.until(condition);
     }
 
     /** Seed 000's forward pass written out by hand, independent of the engine. */

@@ -49,13 +49,8 @@ class TrainingPanelTest {
         trainer.shutdownNow();
     }
 
-    private void waitFor(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not reached in 20 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+    private static void waitFor(BooleanSupplier condition) {
+        backprop.ui.FxWait.until(condition);
     }
 
     private void load(FxRobot robot, Runnable loading) {
