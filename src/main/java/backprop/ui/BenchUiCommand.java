@@ -41,6 +41,9 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
             + "and report the seconds and the frames while it trains")
     boolean xorTraining;
 
+    @Option(names = "--iterations", description = "with --xor-training: how many epochs (default: the scenario's 50,000)")
+    Integer iterations;
+
     @Spec
     CommandSpec spec;
 
@@ -149,7 +152,10 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                             if (measuring && Double.isNaN(trainingSeconds[0]) && !training.isRunning()) {
                                 if (trainStart[0] == 0) {
                                     trainStart[0] = System.nanoTime();
-                                    training.runIterations(); // the scenario's 50,000 epochs
+                                    if (iterations != null) {
+                                        training.edit(backprop.ui.training.TrainingModel.Setting.ITERATIONS, iterations);
+                                    }
+                                    training.runIterations(); // the scenario's 50,000 epochs unless --iterations
                                 } else {
                                     trainingSeconds[0] = (System.nanoTime() - trainStart[0]) / 1e9;
                                     fps[0] = tracker.getAverageFPS();

@@ -120,10 +120,6 @@ public final class SnapshotCommand implements Callable<Integer> {
     private MainView build() {
         LessonModel model = new LessonModel(Runnable::run, Runnable::run);
         TrainingModel training = new TrainingModel(model, Runnable::run, Runnable::run);
-        model.viewModeProperty().set(switch (view) {
-            case "neuron", "neurons" -> ViewMode.NEURONS;
-            default -> ViewMode.OPERATIONS;
-        });
         MainView main = new MainView(model, training, Runnable::run);
         App.applyTheme();
         main.getStylesheets().add(App.stylesheet());
@@ -135,6 +131,10 @@ public final class SnapshotCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("-e: " + model.formulaErrorProperty().get());
             }
         }
+        model.viewModeProperty().set(switch (view) { // after loading, which picks a lesson's own view
+            case "neuron", "neurons" -> ViewMode.NEURONS;
+            default -> ViewMode.OPERATIONS;
+        });
         for (String run : runs) {
             train(model, training, run);
         }

@@ -179,6 +179,9 @@ class MainViewTest {
     void theNeuronViewDrawsUnitsWithWeightsOnTheEdges(FxRobot robot) {
         focusGraph(robot);
         robot.interact(() -> model.load("seed-221"));
+        // a network opens in the neuron view; the toggle goes to the operations and back
+        waitFor(() -> robot.lookup("#node-y3").tryQuery().isPresent() && robot.lookup("#node-w13").tryQuery().isEmpty());
+        robot.clickOn("#opsViewButton");
         waitFor(() -> robot.lookup("#node-w13").tryQuery().isPresent());
         robot.clickOn("#neuronViewButton");
         waitFor(() -> robot.lookup("#node-y3").tryQuery().isPresent() && robot.lookup("#node-w13").tryQuery().isEmpty());

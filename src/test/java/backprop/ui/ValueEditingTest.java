@@ -35,6 +35,7 @@ class ValueEditingTest {
         stage.setScene(App.createScene(view, 1280, 800));
         stage.show();
         model.load("seed-221");
+        model.viewModeProperty().set(backprop.ui.graph.ViewMode.OPERATIONS); // the weights as boxes, to type into
     }
 
     @AfterEach

@@ -87,6 +87,8 @@ public final class LessonModel {
         Scenario.Defaults d = s.defaults();
         optimizer.set(backprop.engine.Optimizers.create(d.optimizer(), d.learningRate(), null, null, null, null));
         updateOrder.set(d.order());
+        // a network opens as the seed figures draw it: units as circles, weights on the edges
+        viewMode.set(GraphScene.hasUnits(s.graph()) ? ViewMode.NEURONS : ViewMode.OPERATIONS);
         start(Lesson.of(s), s.graph().initialState());
     }
 
@@ -249,14 +251,14 @@ public final class LessonModel {
     }
 
     private void relayout() {
-        Lesson l = lesson.get();
+        Lesson l = latestLesson; // may still be on its way to the screen: the worker keeps the order
         if (l == null) {
             return;
         }
         ViewMode mode = viewMode.get();
         CompletableFuture.supplyAsync(() -> GraphScene.of(l.graph(), mode), worker)
                 .thenAcceptAsync(sc -> {
-                    if (lesson.get() == l) {
+                    if (latestLesson == l && viewMode.get() == mode) {
                         scene.set(sc);
                     }
                 }, ui);
