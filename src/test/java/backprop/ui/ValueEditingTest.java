@@ -69,12 +69,13 @@ class ValueEditingTest {
 
     private void showForwardPass(FxRobot robot) {
         waitFor(() -> model.moment() != null && robot.lookup("#value-w13").tryQuery().isPresent());
+        robot.interact(model::toForwardEnd); // the view follows the step to the loss, at the far right
         robot.interact(() -> {
-            // zoom in around w13 so the weight is big enough to click
+            // back to w13, zoomed in so the weight is big enough to click
+            view.graphView().fit();
             javafx.scene.Node w13 = robot.lookup("#node-w13").query();
             javafx.geometry.Bounds b = view.graphView().sceneToLocal(w13.localToScene(w13.getBoundsInLocal()));
             view.graphView().zoomBy(2.5, b.getCenterX(), b.getCenterY());
-            model.toForwardEnd();
         });
     }
 

@@ -41,6 +41,9 @@ import javafx.util.Duration;
  * only thing it adds, and that is decoration (the numbers are set at once).
  */
 public final class GraphView extends Region {
+    /** Below this zoom the numbers cannot be read from the back of a classroom. */
+    public static final double READABLE_ZOOM = 0.75;
+
     /** How long a value takes to travel along an edge at 1× speed. */
     public static final Duration TRAVEL = Duration.millis(300);
 
@@ -225,6 +228,9 @@ public final class GraphView extends Region {
         }
         styleWeights(f, now);
         highlight(now);
+        if (was == null || was.applied() != now.applied()) {
+            follow(now); // a step taken, not an edit re-recording the same moment: the view goes along
+        }
         tokenLayer.getChildren().clear();
         if (was != null && was.trace() == now.trace() && now.applied() == was.applied() + 1 && now.current() != null) {
             travel(now);
@@ -416,9 +422,38 @@ public final class GraphView extends Region {
         fitted = true;
     }
 
+    /**
+     * A graph too big to read when fitted opens at a readable zoom on its inputs; stepping then pans
+     * along (see {@link #follow}). F still fits the whole graph.
+     */
     private void fitOnFirstLayout() {
-        if (!fitted) {
-            fit();
+        if (fitted || scene == null || getWidth() <= 0 || getHeight() <= 0) {
+            return;
+        }
+        fit();
+        if (zoom.getX() < READABLE_ZOOM) {
+            zoom.setX(READABLE_ZOOM);
+            zoom.setY(READABLE_ZOOM);
+            pan.setX(0);
+            pan.setY((getHeight() - scene.layout().height() * READABLE_ZOOM) / 2);
+        }
+    }
+
+    /** Keeps the node of the current step on screen: pans (never zooms) when it is outside the view. */
+    private void follow(Moment m) {
+        if (m.current() == null || getWidth() <= 0) {
+            return;
+        }
+        PlacedNode p = scene.layout().nodes().get(scene.boxOf(m.current().node()));
+        double s = zoom.getX();
+        double left = p.x() * s + pan.getX();
+        double top = p.y() * s + pan.getY();
+        double margin = 30;
+        if (left < margin || left + p.width() * s > getWidth() - margin) {
+            pan.setX(getWidth() / 2 - (p.x() + p.width() / 2) * s);
+        }
+        if (top < margin || top + p.height() * s > getHeight() - margin) {
+            pan.setY(getHeight() / 2 - (p.y() + p.height() / 2) * s);
         }
     }
 
