@@ -63,10 +63,6 @@ public final class GraphBuilder {
         return this;
     }
 
-    public boolean hasName(String name) {
-        return names.contains(name);
-    }
-
     public boolean isLeaf(int id) {
         return nodes.get(id).isLeaf();
     }

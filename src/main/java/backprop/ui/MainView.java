@@ -376,8 +376,4 @@ public final class MainView extends BorderPane {
             }
         }
     }
-
-    static String titleOf(Lesson l) {
-        return l == null ? "" : l.title();
-    }
 }

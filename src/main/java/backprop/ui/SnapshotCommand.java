@@ -52,6 +52,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private ViewMode mode;
+
     /** The subcommands this package adds to the command line. */
     public static Object[] create() {
         return new Object[] {new SnapshotCommand(), new BenchUiCommand()};
@@ -59,7 +61,7 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ViewMode mode = switch (view) {
+        mode = switch (view) {
             case "neuron", "neurons" -> ViewMode.NEURONS;
             case "ops", "operations" -> ViewMode.OPERATIONS;
             default -> throw new IllegalArgumentException("--view must be neuron or ops, got '" + view + "'");
@@ -131,10 +133,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("-e: " + model.formulaErrorProperty().get());
             }
         }
-        model.viewModeProperty().set(switch (view) { // after loading, which picks a lesson's own view
-            case "neuron", "neurons" -> ViewMode.NEURONS;
-            default -> ViewMode.OPERATIONS;
-        });
+        model.viewModeProperty().set(mode); // after loading, which picks a lesson's own view
         for (String run : runs) {
             train(model, training, run);
         }

@@ -103,16 +103,6 @@ public enum Elementwise implements Op {
 
     abstract double derivative(int i, double a, double b, double y);
 
-    /** The scalar forward rule; {@code b} is ignored by unary ops. */
-    public double applyScalar(double a, double b) {
-        return apply(a, b);
-    }
-
-    /** The scalar local derivative ∂y/∂(operand i). */
-    public double derivativeScalar(int i, double a, double b, double y) {
-        return derivative(i, a, b, y);
-    }
-
     public static Elementwise byName(String name) {
         for (Elementwise e : values()) {
             if (e.opName.equals(name)) {

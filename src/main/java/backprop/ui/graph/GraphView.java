@@ -461,13 +461,6 @@ public final class GraphView extends Region {
         return zoom.getX();
     }
 
-    /** For tests and snapshots: the texts a box shows, by graph node name. */
-    public Map<String, String[]> visibleTexts() {
-        Map<String, String[]> out = new HashMap<>();
-        nodes.values().forEach(v -> out.put(v.getId(), new String[] {v.valueText(), v.gradText()}));
-        return out;
-    }
-
     @Override
     protected void layoutChildren() {
         // children are placed by the layout, not by the region

@@ -156,12 +156,4 @@ final class NodeView extends VBox {
     Label valueLabel() {
         return value;
     }
-
-    String valueText() {
-        return value.getText();
-    }
-
-    String gradText() {
-        return grad.getText();
-    }
 }
