@@ -114,7 +114,8 @@ public final class Scenarios {
         int loss = b.op("L", SoftmaxCrossEntropy.INSTANCE, s, t);
         b.report(s);
         return new Scenario("softmax-ce", "Softmax cross-entropy",
-                "Seed 002's 10-20-2 net (weights 0.1, label 0): label-1 weights still get gradients",
+                "Seed 002's 10-20-2 net, every weight 0.1, label 0: the loss is ln 2, and the weights into the "
+                        + "label-1 output still get gradients (see W2's gradient: its second column is not zero)",
                 b.build(loss), Scenario.Defaults.SGD);
     }
 

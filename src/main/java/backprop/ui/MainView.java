@@ -240,6 +240,13 @@ public final class MainView extends BorderPane {
     }
 
     private VBox sidebar() {
+        Label about = new Label();
+        about.setId("lessonDescription");
+        about.getStyleClass().add("lesson-description");
+        about.setWrapText(true);
+        about.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        model.lessonProperty().addListener((obs, was, now) -> about.setText(now == null ? ""
+                : now.scenario() != null ? now.scenario().description() : "Your formula, drawn from the box below."));
         Label heading = new Label("Formula");
         heading.getStyleClass().add("panel-heading");
         formula.setId("formulaInput");
@@ -295,7 +302,7 @@ public final class MainView extends BorderPane {
         random.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         InspectorPanel inspector = new InspectorPanel(model);
         VBox.setVgrow(inspector, Priority.ALWAYS);
-        VBox box = new VBox(8, heading, formula, draw, error, help, new Separator(), values, history, random,
+        VBox box = new VBox(8, about, new Separator(), heading, formula, draw, error, help, new Separator(), values, history, random,
                 new Separator(), inspector);
         box.setId("sidebar");
         box.getStyleClass().add("sidebar");

@@ -225,8 +225,9 @@ public final class GraphScene {
         if (shape == Shape.CONSTANT) {
             return new Box(id, title, symbol, shape, members, rep, Math.max(56, 14 * title.length() + 24), 48);
         }
-        int chars = Math.max(Math.max(title.length(), symbol.length() + 2), 7);
-        double width = Math.min(300, Math.max(matrix ? 150 : SCALAR_BOX_WIDTH, 11 * chars + 28));
+        // the head line shows the symbol and the name side by side
+        int chars = Math.max(title.length(), symbol.isEmpty() ? 0 : symbol.length() + title.length() + 1);
+        double width = Math.min(320, Math.max(matrix ? 150 : SCALAR_BOX_WIDTH, 12 * chars + 28));
         return new Box(id, title, symbol, shape, members, rep, width, matrix ? 150 : 112);
     }
 

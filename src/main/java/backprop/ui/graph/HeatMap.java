@@ -10,8 +10,13 @@ public final class HeatMap {
     private HeatMap() {
     }
 
+    /** Pixels per cell are whole numbers, so a 1×10 row is not stretched 36-fold (which garbles it in prism sw). */
+    static final int MIN_SIDE = 48;
+
     public static WritableImage of(Tensor t) {
-        WritableImage img = new WritableImage(Math.max(1, t.cols()), Math.max(1, t.rows()));
+        int cw = Math.max(1, (int) Math.ceil((double) MIN_SIDE / t.cols()));
+        int ch = Math.max(1, (int) Math.ceil((double) MIN_SIDE / t.rows()));
+        WritableImage img = new WritableImage(t.cols() * cw, t.rows() * ch);
         PixelWriter pw = img.getPixelWriter();
         double max = 0;
         for (int k = 0; k < t.size(); k++) {
@@ -21,7 +26,12 @@ public final class HeatMap {
         }
         for (int r = 0; r < t.rows(); r++) {
             for (int c = 0; c < t.cols(); c++) {
-                pw.setColor(c, r, colour(t.get(r, c), max));
+                Color colour = colour(t.get(r, c), max);
+                for (int y = r * ch; y < (r + 1) * ch; y++) {
+                    for (int x = c * cw; x < (c + 1) * cw; x++) {
+                        pw.setColor(x, y, colour);
+                    }
+                }
             }
         }
         return img;
