@@ -73,15 +73,6 @@ public final class MainView extends BorderPane {
         // stepping sits under the graph only, so the training workspace on the right gets the full height
         BorderPane centre = new BorderPane(graph);
         if (training != null) {
-            TrainingPanel panel = new TrainingPanel(training);
-            VBox side = new VBox(10, new backprop.ui.training.DecisionBoundaryView(model), weightDecayRow(), panel);
-            VBox.setVgrow(panel, Priority.ALWAYS);
-            trainingSide = new ScrollPane(side);
-            trainingSide.setId("trainingSide");
-            trainingSide.setFitToWidth(true);
-            trainingSide.setFitToHeight(true);
-            trainingSide.setPrefWidth(410);
-            trainingSide.setMinWidth(360);
             // a lesson with weights opens the workspace; one without (the apple graph) gives the graph the room
             model.lessonProperty().addListener((obs, was, now) -> {
                 boolean trains = now != null && !now.graph().params().isEmpty();
@@ -227,7 +218,23 @@ public final class MainView extends BorderPane {
 
     private void showTraining(boolean show) {
         trainingToggle.setSelected(show);
+        if (show && trainingSide == null) {
+            trainingSide = trainingSide(); // built when first needed: the apple graph starts without it
+        }
         setRight(show ? trainingSide : null);
+    }
+
+    private ScrollPane trainingSide() {
+        TrainingPanel panel = new TrainingPanel(training);
+        VBox side = new VBox(10, new backprop.ui.training.DecisionBoundaryView(model), weightDecayRow(), panel);
+        VBox.setVgrow(panel, Priority.ALWAYS);
+        ScrollPane scroll = new ScrollPane(side);
+        scroll.setId("trainingSide");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setPrefWidth(410);
+        scroll.setMinWidth(360);
+        return scroll;
     }
 
     private static Button toolButton(String id, String text, String tip, Runnable action) {
