@@ -45,7 +45,7 @@ public final class App extends Application {
     public void start(Stage stage) {
         LessonModel model = new LessonModel(worker, Platform::runLater);
         model.load("apple"); // recorded and laid out on the worker while the window is built
-        MainView view = new MainView(model, new TrainingModel(model, trainer, Platform::runLater), texRenderer);
+        MainView view = new MainView(model, () -> new TrainingModel(model, trainer, Platform::runLater), texRenderer);
         Scene scene = createScene(view, 1280, 800);
         stage.setTitle("Backprop Visualizer");
         stage.setScene(scene);

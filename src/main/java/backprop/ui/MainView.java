@@ -44,7 +44,7 @@ public final class MainView extends BorderPane {
     private final ChainRulePanel chainRule;
     private final ComboBox<String> picker = new ComboBox<>();
     private final TextArea formula = new TextArea();
-    private final TrainingModel training;
+    private final java.util.function.Supplier<TrainingModel> trainingFactory;
     private final ToggleButton trainingToggle = new ToggleButton("Training");
     private final ToggleButton sidebarToggle = new ToggleButton("Formula");
     private VBox sidebar;
@@ -52,15 +52,20 @@ public final class MainView extends BorderPane {
 
     /** The window without training (snapshots of a step, tests of the graph alone). */
     public MainView(LessonModel model, Executor texRenderer) {
-        this(model, null, texRenderer);
+        this(model, (java.util.function.Supplier<TrainingModel>) null, texRenderer);
+    }
+
+    public MainView(LessonModel model, TrainingModel training, Executor texRenderer) {
+        this(model, () -> training, texRenderer);
     }
 
     /**
-     * @param training the training workspace shown on the right, or null for none
+     * @param training makes the training workspace shown on the right when a lesson with weights first
+     *                 needs it (so start-up does not pay for it), or null for none
      */
-    public MainView(LessonModel model, TrainingModel training, Executor texRenderer) {
+    public MainView(LessonModel model, java.util.function.Supplier<TrainingModel> training, Executor texRenderer) {
         this.model = model;
-        this.training = training;
+        this.trainingFactory = training;
         setId("mainView");
         getStyleClass().add("main-view");
         graph = new GraphView(model);
@@ -72,7 +77,7 @@ public final class MainView extends BorderPane {
         setLeft(sidebar);
         // stepping sits under the graph only, so the training workspace on the right gets the full height
         BorderPane centre = new BorderPane(graph);
-        if (training != null) {
+        if (trainingFactory != null) {
             // a lesson with weights opens the workspace; one without (the apple graph) gives the graph the room
             model.lessonProperty().addListener((obs, was, now) -> {
                 boolean trains = now != null && !now.graph().params().isEmpty();
@@ -159,8 +164,8 @@ public final class MainView extends BorderPane {
         trainingToggle.setFocusTraversable(false);
         trainingToggle.setTooltip(new Tooltip("Show or hide the training workspace: optimizer, runs, loss curve"));
         trainingToggle.setOnAction(e -> showTraining(trainingToggle.isSelected()));
-        trainingToggle.setVisible(training != null);
-        trainingToggle.setManaged(training != null);
+        trainingToggle.setVisible(trainingFactory != null);
+        trainingToggle.setManaged(trainingFactory != null);
         sidebarToggle.setId("sidebarToggle");
         sidebarToggle.setFocusTraversable(false);
         sidebarToggle.setSelected(true);
@@ -225,7 +230,7 @@ public final class MainView extends BorderPane {
     }
 
     private ScrollPane trainingSide() {
-        TrainingPanel panel = new TrainingPanel(training);
+        TrainingPanel panel = new TrainingPanel(trainingFactory.get());
         VBox side = new VBox(10, new backprop.ui.training.DecisionBoundaryView(model), weightDecayRow(), panel);
         VBox.setVgrow(panel, Priority.ALWAYS);
         ScrollPane scroll = new ScrollPane(side);

@@ -130,6 +130,7 @@ public final class TrainingModel {
         updateOrder.set(lesson.updateOrderProperty().get());
         if (lesson.lesson() != null) {
             applyLessonDefaults(lesson.lesson());
+            batchable.set(dataRows(lesson.lesson()) > 0);
         }
         lesson.optimizerProperty().addListener((obs, was, now) -> {
             if (!syncing && now != null) {
