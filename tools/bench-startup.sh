@@ -14,9 +14,11 @@ sleep 1   # the X server is up before the clock starts
 for i in 1 2 3 4 5; do
   DISPLAY=:77 java -Dbackprop.launchedAt="$(date +%s%3N)" -Dprism.order=sw -Dbackprop.startupProbe=true \
     -jar target/backprop-visualizer.jar 2>/dev/null
+  sleep 1   # let the previous JVM's exit settle: each run is a cold start, as a teacher's would be
 done
 echo "headless (Monocle, prism sw):"
 for i in 1 2 3 4 5; do
   java -Dbackprop.launchedAt="$(date +%s%3N)" -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dbackprop.startupProbe=true \
     -jar target/backprop-visualizer.jar 2>/dev/null
+  sleep 1
 done

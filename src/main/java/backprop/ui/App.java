@@ -53,6 +53,10 @@ public final class App extends Application {
         stage.setMinHeight(700);
         stage.show();
         view.graphView().requestFocus();
+        // after the first frames, not competing with them for the two cores of a classroom laptop
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        later.setOnFinished(e -> texRenderer.execute(backprop.ui.chain.TexRenderer::warmUp));
+        later.play();
         if (System.getProperty("backprop.startupProbe") != null) {
             probeFirstFrame(model);
         }

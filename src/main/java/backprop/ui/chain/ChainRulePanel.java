@@ -59,6 +59,10 @@ public final class ChainRulePanel extends VBox {
         tex.set(source);
         formula.setAccessibleText(source);
         long request = latest.incrementAndGet();
+        if (m.applied() == 0) {
+            formula.setImage(null); // nothing computed yet: the title says what to do, no formula to typeset
+            return;
+        }
         renderer.execute(() -> {
             if (request != latest.get()) {
                 return; // the cursor moved on before this one was drawn

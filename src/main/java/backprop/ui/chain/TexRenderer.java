@@ -21,6 +21,11 @@ public final class TexRenderer {
     private TexRenderer() {
     }
 
+    /** Loads jlatexmath's fonts (~0.8 s), so the first step's formula appears at once. */
+    public static void warmUp() {
+        render("\\frac{\\partial L}{\\partial x} = 1.1 \\times 2", 20, Color.BLACK);
+    }
+
     /** Renders {@code tex} at {@code size} points; a formula jlatexmath cannot parse is shown as its source text. */
     public static BufferedImage render(String tex, float size, Color foreground) {
         TeXFormula formula;
