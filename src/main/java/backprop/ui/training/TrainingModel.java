@@ -721,6 +721,8 @@ public final class TrainingModel {
             if (now - lastFlushRequest >= FRAME_NANOS && flushPending.compareAndSet(false, true)) {
                 lastFlushRequest = now;
                 ui.execute(() -> flush(this));
+                // give the core back once a frame: on two cores the FX and render threads share it with the JIT
+                Thread.yield();
             }
         }
 
