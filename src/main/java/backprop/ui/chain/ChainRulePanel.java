@@ -39,11 +39,20 @@ public final class ChainRulePanel extends VBox {
         formula.setPreserveRatio(true);
         ScrollPane scroll = new ScrollPane(formula);
         scroll.getStyleClass().add("chain-scroll");
-        // a formula taller than the panel is scaled down to fit rather than cut off
-        formula.fitHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
-            double available = scroll.getViewportBounds().getHeight() - 4;
-            double natural = formula.getImage() == null ? 0 : formula.getImage().getHeight();
-            return natural <= available || available <= 0 ? 0 : Math.max(available, natural * 0.55);
+        // a formula larger than the panel is scaled down (to half size at most) rather than cut off
+        formula.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            if (formula.getImage() == null) {
+                return 0.0;
+            }
+            double w = formula.getImage().getWidth();
+            double h = formula.getImage().getHeight();
+            double availableW = scroll.getViewportBounds().getWidth() - 4;
+            double availableH = scroll.getViewportBounds().getHeight() - 4;
+            if (availableW <= 0 || availableH <= 0) {
+                return 0.0;
+            }
+            double scale = Math.max(0.5, Math.min(1, Math.min(availableW / w, availableH / h)));
+            return w * scale;
         }, scroll.viewportBoundsProperty(), formula.imageProperty()));
         scroll.setPannable(true);
         getChildren().addAll(title, scroll);

@@ -436,6 +436,10 @@ public final class GraphView extends Region {
             zoom.setY(READABLE_ZOOM);
             pan.setX(0);
             pan.setY((getHeight() - scene.layout().height() * READABLE_ZOOM) / 2);
+            Moment m = model.moment();
+            if (m != null && m.trace().graph() == scene.graph()) {
+                follow(m); // opened at a later step (a snapshot, a scrub): show that step
+            }
         }
     }
 
