@@ -64,9 +64,7 @@ public final class Tex {
             String[] p = s.split("e");
             s = p[0] + " \\times 10^{" + p[1] + "}";
         }
-        if (s.equals("∞")) {
-            s = "\\infty";
-        }
+        s = s.replace("∞", "\\infty");
         return v < 0 ? "(" + s + ")" : s;
     }
 

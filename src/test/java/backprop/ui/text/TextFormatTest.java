@@ -1,0 +1,41 @@
+package backprop.ui.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** How numbers and names read on the graph and in the chain rule. */
+class TextFormatTest {
+
+    @Test
+    void numbersDropFloatingPointNoise() {
+        assertThat(Numbers.format(220.00000000000003)).isEqualTo("220");
+        assertThat(Numbers.format(110.00000000000001)).isEqualTo("110");
+        assertThat(Numbers.format(0.6902834929076443)).isEqualTo("0.690283");
+        assertThat(Numbers.format(-2.5)).isEqualTo("−2.5");
+    }
+
+    @Test
+    void graphLabelsSwitchToPowersOfTenForSmallValues() {
+        assertThat(Numbers.label(-0.00049783)).isEqualTo("−4.978e−4");
+        assertThat(Numbers.label(0.0073545)).isEqualTo("0.0073545");
+        assertThat(Numbers.format(9.2572362633313e-08)).isEqualTo("9.257e−8");
+    }
+
+    @Test
+    void nonFiniteValuesReadAsSuch() {
+        assertThat(Numbers.format(Double.NaN)).isEqualTo("NaN");
+        assertThat(Numbers.format(Double.NEGATIVE_INFINITY)).isEqualTo("−∞");
+        assertThat(Tex.number(Double.NEGATIVE_INFINITY)).isEqualTo("(-\\infty)");
+        assertThat(Tex.number(Double.POSITIVE_INFINITY)).isEqualTo("\\infty");
+    }
+
+    @Test
+    void namesBecomeMath() {
+        assertThat(Tex.name("w13")).isEqualTo("w_{13}");
+        assertThat(Tex.name("apple")).isEqualTo("\\text{apple}");
+        assertThat(Tex.name("W_hidden")).isEqualTo("W_{\\text{hidden}}");
+        assertThat(Tex.name("apple * count")).isEqualTo("(\\text{apple} \\cdot \\text{count})");
+        assertThat(Tex.number(-0.5)).isEqualTo("(-0.5)");
+    }
+}
