@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import backprop.engine.Trace;
 import backprop.ui.model.LessonModel;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -19,29 +15,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The window as a teacher uses it: stepping the apple graph with the keyboard and reading what it shows. */
 @ExtendWith(ApplicationExtension.class)
 class MainViewTest {
-    private final ExecutorService worker = Executors.newSingleThreadExecutor();
-    private final ExecutorService latex = Executors.newSingleThreadExecutor();
+    private WindowUnderTest window;
     private LessonModel model;
     private MainView view;
 
     @Start
     void start(Stage stage) {
-        model = new LessonModel(worker, Platform::runLater);
-        view = new MainView(model, latex);
-        stage.setScene(App.createScene(view, 1280, 800));
-        stage.show();
-        model.load("apple");
+        window = WindowUnderTest.show(stage, "apple");
+        model = window.model;
+        view = window.view;
     }
 
     @AfterEach
     void stop() {
-        worker.shutdownNow();
-        latex.shutdownNow();
+        window.close();
     }
 
     private static void waitFor(BooleanSupplier condition) {

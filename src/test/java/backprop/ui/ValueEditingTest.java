@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import backprop.engine.Graph;
 import backprop.ui.model.LessonModel;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -23,25 +19,21 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Typing a weight into the graph: the forward pass follows, bad input is explained, undo is exact. */
 @ExtendWith(ApplicationExtension.class)
 class ValueEditingTest {
-    private final ExecutorService worker = Executors.newSingleThreadExecutor();
-    private final ExecutorService latex = Executors.newSingleThreadExecutor();
+    private WindowUnderTest window;
     private LessonModel model;
     private MainView view;
 
     @Start
     void start(Stage stage) {
-        model = new LessonModel(worker, Platform::runLater);
-        view = new MainView(model, latex);
-        stage.setScene(App.createScene(view, 1280, 800));
-        stage.show();
-        model.load("seed-221");
+        window = WindowUnderTest.show(stage, "seed-221");
+        model = window.model;
+        view = window.view;
         model.viewModeProperty().set(backprop.ui.graph.ViewMode.OPERATIONS); // the weights as boxes, to type into
     }
 
     @AfterEach
     void stop() {
-        worker.shutdownNow();
-        latex.shutdownNow();
+        window.close();
     }
 
     private static void waitFor(BooleanSupplier condition) {
