@@ -34,6 +34,9 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
     @Option(names = "--seconds", description = "how long to play (default 10)")
     double seconds = 10;
 
+    @Option(names = "--warm-up", description = "seconds played before measuring (default 3: class loading, JIT)")
+    double warmUp = 3;
+
     @Option(names = "--speed", description = "animation speed, 0.25 to 4 (default 4: the busiest)")
     double speed = 4;
 
@@ -132,7 +135,7 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                 });
                 AnimationTimer timer = new AnimationTimer() {
                     // the first three seconds warm up (class loading, JIT, first CSS pass) and is not measured
-                    final long measureFrom = System.nanoTime() + 3_000_000_000L;
+                    final long measureFrom = System.nanoTime() + (long) (warmUp * 1e9);
                     final long end = measureFrom + (long) (seconds * 1e9);
 
                     @Override
