@@ -153,6 +153,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--step " + applied + " is outside 0.." + size + " (this trace has " + size + " steps)");
         }
         model.cursorProperty().set(applied);
+        main.graphView().attachAll();
         return main;
     }
 }

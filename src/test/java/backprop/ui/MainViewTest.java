@@ -45,7 +45,8 @@ class MainViewTest {
     }
 
     private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        javafx.scene.Node n = robot.lookup(id).query();
+        return n instanceof javafx.scene.text.Text t ? t.getText() : ((Label) n).getText(); // graph texts are Text nodes
     }
 
     @Test
@@ -179,7 +180,8 @@ class MainViewTest {
         robot.interact(() -> view.graphView().requestFocus());
         robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
         assertThat(text(robot, "#value-y5")).isEqualTo("0.69028");
-        assertThat(robot.lookup(".edge-forward").queryAllAs(Label.class).stream().map(Label::getText))
+        assertThat(robot.lookup(".edge-forward").queryAllAs(javafx.scene.text.Text.class).stream()
+                .map(javafx.scene.text.Text::getText))
                 .contains("w13 = 0.1", "w35 = 0.3");
     }
 }

@@ -86,7 +86,7 @@ class ValueEditingTest {
         typeWeight(robot, "0.5");
         waitFor(() -> w13() == 0.5);
         assertThat(outputValue()).isCloseTo(y5(0.5, 0.8, 0.4, 0.6, 0.3, 0.9), org.assertj.core.api.Assertions.within(1e-15));
-        assertThat(robot.lookup("#value-w13").queryAs(Label.class).getText()).isEqualTo("0.5");
+        assertThat(robot.lookup("#value-w13").queryAs(javafx.scene.text.Text.class).getText()).isEqualTo("0.5");
     }
 
     @Test

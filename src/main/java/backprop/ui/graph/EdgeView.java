@@ -6,8 +6,8 @@ import backprop.ui.layout.RoutedEdge;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
-import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
@@ -21,9 +21,10 @@ final class EdgeView {
     final VBox label = new VBox();
     private final Path path = new Path();
     private final Polygon head = new Polygon();
-    final Label forward = new Label();
-    final Label backward = new Label();
-    final Label detail = new Label();
+    // Text, not Label: see NodeView
+    final Text forward = new Text();
+    final Text backward = new Text();
+    final Text detail = new Text();
 
     EdgeView(Line line, RoutedEdge route) {
         this.line = line;
@@ -51,7 +52,7 @@ final class EdgeView {
         backward.getStyleClass().add("edge-backward");
         detail.getStyleClass().add("edge-detail");
         label.getChildren().addAll(forward, backward, detail);
-        for (Label l : new Label[] {forward, backward, detail}) {
+        for (Text l : new Text[] {forward, backward, detail}) {
             l.managedProperty().bind(l.textProperty().isNotEmpty());
         }
         label.getStyleClass().add("edge-label");

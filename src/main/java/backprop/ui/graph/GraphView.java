@@ -94,6 +94,7 @@ public final class GraphView extends Region {
         labelLayer.getChildren().clear();
         nodeLayer.getChildren().clear();
         tokenLayer.getChildren().clear();
+        pending.clear();
         if (sc == null) {
             return;
         }
@@ -114,7 +115,7 @@ public final class GraphView extends Region {
                 installEditing(v, rep.id());
             }
             nodes.put(b.id(), v);
-            nodeLayer.getChildren().add(v);
+            pending.add(() -> nodeLayer.getChildren().add(v));
         }
         for (GraphScene.Line l : sc.lines()) {
             EdgeView e = new EdgeView(l, sc.layout().edges().get(l.id()));
@@ -128,13 +129,47 @@ public final class GraphView extends Region {
                 e.label.setOnMouseClicked(ev -> selectEdge(ref, ev));
             }
             edges.put(l.id(), e);
-            edgeLayer.getChildren().add(e.shape);
-            labelLayer.getChildren().add(e.label);
+            edgeLayer.getChildren().add(e.shape); // a line has no text: cheap to style, all at once
+            pending.add(() -> labelLayer.getChildren().add(e.label));
+        }
+        attachSome();
+        if (!pending.isEmpty()) {
+            attacher.start();
         }
         fitted = false;
         fitOnFirstLayout();
         show(null, model.moment());
         showSelection();
+    }
+
+    /**
+     * Views waiting to join the scene. A new view's first CSS pass costs most of a millisecond, so a big
+     * graph joins a few dozen views per frame instead of freezing one frame for all of them.
+     */
+    private final java.util.ArrayDeque<Runnable> pending = new java.util.ArrayDeque<>();
+    static final int VIEWS_PER_FRAME = 12;
+    private final javafx.animation.AnimationTimer attacher = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            attachSome();
+            if (pending.isEmpty()) {
+                stop();
+            }
+        }
+    };
+
+    private void attachSome() {
+        for (int i = 0; i < VIEWS_PER_FRAME && !pending.isEmpty(); i++) {
+            pending.poll().run();
+        }
+    }
+
+    /** Attaches every view now (a snapshot draws a single frame). */
+    public void attachAll() {
+        while (!pending.isEmpty()) {
+            pending.poll().run();
+        }
+        attacher.stop();
     }
 
     private void selectNode(int node, javafx.scene.input.MouseEvent ev) {
@@ -151,8 +186,9 @@ public final class GraphView extends Region {
     }
 
     private void installEditing(NodeView v, int node) {
-        Label value = v.valueLabel();
+        javafx.scene.text.Text value = v.valueLabel();
         value.getStyleClass().add("editable-value");
+        value.setPickOnBounds(true); // a click between two digits still edits
         javafx.scene.control.Tooltip.install(value, new javafx.scene.control.Tooltip(
                 "Click to type a new value; drag sideways or scroll to nudge it (Shift: ×10)"));
         value.setOnMouseClicked(e -> {

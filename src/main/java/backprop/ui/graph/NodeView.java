@@ -8,12 +8,17 @@ import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
-/** One box of the graph: its name and op, its forward value and, once known, its gradient. */
+/**
+ * One box of the graph: its name and op, its forward value and, once known, its gradient. Texts are
+ * {@link Text} nodes, not labels: a graph has hundreds of them and control skins made the first frame
+ * of a 200-node graph take most of a second.
+ */
 final class NodeView extends VBox {
     final Box box;
-    private final Label value = new Label();
-    private final Label grad = new Label();
+    private final Text value = new Text();
+    private final Text grad = new Text();
     private final ImageView valueMap = new ImageView();
     private final ImageView gradMap = new ImageView();
     private Tensor shownValue;
@@ -28,6 +33,10 @@ final class NodeView extends VBox {
         setPrefSize(box.width(), box.height());
         setMinSize(box.width(), box.height());
         setMaxSize(box.width(), box.height());
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle(box.width(), box.height());
+        clip.setArcWidth(20);
+        clip.setArcHeight(20);
+        setClip(clip); // a name longer than the box was sized for stays inside it
         value.setId("value-" + idName);
         grad.setId("grad-" + idName);
         value.getStyleClass().add("node-value");
@@ -38,11 +47,10 @@ final class NodeView extends VBox {
             getChildren().add(value);
             return;
         }
-        Label title = new Label(box.title());
+        Text title = new Text(box.title());
         title.getStyleClass().add("node-title");
-        title.setMaxWidth(box.width() - 12);
         if (!box.symbol().isEmpty() && !box.symbol().equals(box.title())) {
-            Label symbol = new Label(box.symbol());
+            Text symbol = new Text(box.symbol());
             symbol.getStyleClass().add("node-symbol");
             HBox head = new HBox(6, symbol, title);
             head.setAlignment(Pos.CENTER);
@@ -147,13 +155,17 @@ final class NodeView extends VBox {
         editor = null;
         setMinSize(box.width(), box.height());
         setMaxSize(box.width(), box.height());
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle(box.width(), box.height());
+        clip.setArcWidth(20);
+        clip.setArcHeight(20);
+        setClip(clip); // a name longer than the box was sized for stays inside it
     }
 
     boolean isEditing() {
         return editor != null;
     }
 
-    Label valueLabel() {
+    Text valueLabel() {
         return value;
     }
 }
