@@ -117,7 +117,26 @@ public final class ChainRule {
                 }
             }
         }
+        String eager = updatedOperands(v);
+        if (eager != null) {
+            lines.add(eager);
+        }
         return new Explanation(title.substring(0, title.length() - 2), array(lines), List.copyOf(terms));
+    }
+
+    /**
+     * In the eager order (seed 000's code) this op's weights were updated just before this step, and
+     * the gradients it passes on use the new values: say so, with both values.
+     */
+    private String updatedOperands(Node v) {
+        List<String> notes = new ArrayList<>();
+        for (int i = applied - 2; i >= 0 && trace.step(i) instanceof UpdateStep u; i--) {
+            if (v.inputs().contains(u.node())) {
+                notes.add(0, Tex.name(graph.node(u.node()).name()) + ": " + value(u.before()) + " \\to " + value(u.after()));
+            }
+        }
+        return notes.isEmpty() ? null
+                : "\\text{eager order: already updated, so used here: }" + String.join(",\\ ", notes);
     }
 
     private static boolean lastEdgeTo(BackwardStep b, EdgeGradient e) {

@@ -82,4 +82,21 @@ class ChainRuleTest {
         assertThat(last).isInstanceOf(Step.UpdateStep.class);
         assertThat(x.tex()).contains("w \\leftarrow w - \\eta\\, g").contains("\\longrightarrow");
     }
+
+    @Test
+    void theEagerOrderSaysWhichWeightWasAlreadyUpdated() {
+        Graph g = Scenarios.seed221().graph();
+        Trace t = Trace.record(g, g.initialState(), new Optimizer.Sgd(1), UpdateOrder.EAGER);
+        int w35 = g.byName("w35").orElseThrow().id();
+        int y3 = g.byName("y3").orElseThrow().id();
+        for (int i = 0; i < t.size(); i++) {
+            if (t.step(i) instanceof BackwardStep b && b.edges().stream().anyMatch(e -> e.input() == y3)) {
+                // the step passing the gradient to y3 comes right after w35's update, with w35's new value
+                assertThat(t.step(i - 1)).isInstanceOf(Step.UpdateStep.class);
+                assertThat(ChainRule.at(t, i + 1, null).tex()).contains("eager order").contains("w_{35}: 0.3 \\to ");
+                return;
+            }
+        }
+        throw new AssertionError("no step passes a gradient to y3");
+    }
 }
