@@ -37,6 +37,10 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
     @Option(names = "--warm-up", description = "seconds played before measuring (default 3: class loading, JIT)")
     double warmUp = 3;
 
+    @Option(names = "--after-apple", description = "first show the apple graph and play its iteration once, as the "
+            + "app starts, then load the generated graph (the usual order in a lesson)")
+    boolean afterApple;
+
     @Option(names = "--speed", description = "animation speed, 0.25 to 4 (default 4: the busiest)")
     double speed = 4;
 
@@ -112,11 +116,23 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
             model.speedProperty().set(speed);
             if (xorTraining) {
                 model.load("xor");
+            } else if (afterApple) {
+                model.load("apple");
+                model.traceProperty().addListener((obs, was, trace) -> {
+                    if (trace != null && trace.graph().size() < 10 && !model.playingProperty().get() && model.atEnd() == false) {
+                        model.playingProperty().set(true); // the apple iteration plays once, then the big graph loads
+                    }
+                });
+                model.playingProperty().addListener((obs, was, now) -> {
+                    if (!now && model.lesson() != null && model.lesson().id().equals("apple")) {
+                        model.runProgram(program(nodes));
+                    }
+                });
             } else {
                 model.runProgram(program(nodes));
             }
             model.traceProperty().addListener((obs, was, trace) -> {
-                if (trace == null || intervals.size() > 0 || graphNodes[0] > 0) {
+                if (trace == null || intervals.size() > 0 || graphNodes[0] > 0 || trace.graph().size() < nodes / 2) {
                     return;
                 }
                 graphNodes[0] = trace.graph().size();
