@@ -132,7 +132,7 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                 model.runProgram(program(nodes));
             }
             model.traceProperty().addListener((obs, was, trace) -> {
-                if (trace == null || intervals.size() > 0 || graphNodes[0] > 0 || trace.graph().size() < nodes / 2) {
+                if (trace == null || intervals.size() > 0 || graphNodes[0] > 0 || afterApple && trace.graph().size() < nodes / 2) {
                     return;
                 }
                 graphNodes[0] = trace.graph().size();

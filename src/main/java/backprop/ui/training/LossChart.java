@@ -522,19 +522,39 @@ public final class LossChart extends VBox {
         int first = r.firstIteration();
         double pxPerIteration = s.width / (s.x1 - s.x0);
         double x0 = s.px(first);
-        for (int i = 0; i < n; i++) {
-            double v = r.loss(i);
-            if (!s.drawable(v)) {
-                col.emit(g, s, spreads);
-                col.penDown = false; // a gap where the loss is NaN, infinite or (log scale) not positive
-                continue;
+        if (pxPerIteration * Run.BLOCK < 0.5) {
+            // many blocks per pixel column: draw from the run's block summaries, not from every loss
+            for (int b = 0; b < r.blocks(); b++) {
+                int last = r.blockLastIndex(s.log, b);
+                if (last < 0) {
+                    col.emit(g, s, spreads);
+                    col.penDown = false;
+                    continue;
+                }
+                double x = x0 + last * pxPerIteration;
+                long column = (long) Math.floor(x);
+                if (col.open && column != col.column) {
+                    col.emit(g, s, spreads);
+                }
+                col.add(column, x, r.blockMin(s.log, b));
+                col.add(column, x, r.blockMax(s.log, b));
+                col.add(column, x, r.blockLast(s.log, b));
             }
-            double x = x0 + i * pxPerIteration;
-            long column = (long) Math.floor(x);
-            if (col.open && column != col.column) {
-                col.emit(g, s, spreads);
+        } else {
+            for (int i = 0; i < n; i++) {
+                double v = r.loss(i);
+                if (!s.drawable(v)) {
+                    col.emit(g, s, spreads);
+                    col.penDown = false; // a gap where the loss is NaN, infinite or (log scale) not positive
+                    continue;
+                }
+                double x = x0 + i * pxPerIteration;
+                long column = (long) Math.floor(x);
+                if (col.open && column != col.column) {
+                    col.emit(g, s, spreads);
+                }
+                col.add(column, x, v);
             }
-            col.add(column, x, v);
         }
         col.emit(g, s, spreads);
         g.stroke();
