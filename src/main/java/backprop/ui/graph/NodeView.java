@@ -30,13 +30,7 @@ final class NodeView extends VBox {
         setId("node-" + idName);
         getStyleClass().addAll("graph-node", "shape-" + box.shape().name().toLowerCase(java.util.Locale.ROOT));
         setAlignment(Pos.CENTER);
-        setPrefSize(box.width(), box.height());
-        setMinSize(box.width(), box.height());
-        setMaxSize(box.width(), box.height());
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle(box.width(), box.height());
-        clip.setArcWidth(20);
-        clip.setArcHeight(20);
-        setClip(clip); // a name longer than the box was sized for stays inside it
+        keepToBoxSize();
         value.setId("value-" + idName);
         grad.setId("grad-" + idName);
         value.getStyleClass().add("node-value");
@@ -118,8 +112,12 @@ final class NodeView extends VBox {
         editor = box;
         int at = getChildren().indexOf(value);
         getChildren().set(at, box);
+        // while editing the box grows to fit the field and its message, over its neighbours
+        setPrefSize(USE_COMPUTED_SIZE, USE_COMPUTED_SIZE);
+        setMinSize(this.box.width(), this.box.height());
         setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
-        setMinSize(box.getWidth(), getMinHeight());
+        setClip(null);
+        error.setMinHeight(USE_PREF_SIZE);
         toFront();
         field.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
@@ -153,16 +151,18 @@ final class NodeView extends VBox {
         int at = getChildren().indexOf(editor);
         getChildren().set(at, value);
         editor = null;
+        keepToBoxSize();
+    }
+
+    /** The laid-out size, clipped to it: a name longer than the box was sized for stays inside it. */
+    private void keepToBoxSize() {
+        setPrefSize(box.width(), box.height());
         setMinSize(box.width(), box.height());
         setMaxSize(box.width(), box.height());
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle(box.width(), box.height());
         clip.setArcWidth(20);
         clip.setArcHeight(20);
-        setClip(clip); // a name longer than the box was sized for stays inside it
-    }
-
-    boolean isEditing() {
-        return editor != null;
+        setClip(clip);
     }
 
     Text valueLabel() {
