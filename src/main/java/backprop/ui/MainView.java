@@ -5,7 +5,6 @@ import backprop.scenarios.Scenarios;
 import backprop.ui.chain.ChainRulePanel;
 import backprop.ui.graph.GraphView;
 import backprop.ui.graph.ViewMode;
-import backprop.ui.model.Lesson;
 import backprop.ui.model.LessonModel;
 import backprop.ui.training.TrainingModel;
 import backprop.ui.training.TrainingPanel;

@@ -19,7 +19,6 @@ import backprop.ui.model.LessonModel;
 import backprop.ui.model.Moment;
 import backprop.ui.text.Numbers;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
