@@ -9,8 +9,27 @@ import org.ejml.data.DMatrixRMaj;
  */
 public sealed interface Optimizer {
 
-    /** The new value of a param and its new optimizer memory. */
-    Update update(Tensor w, Tensor g, Slot slot);
+    /**
+     * The update rule in place, on the first {@code n} elements: w and the rule's memory arrays
+     * (zeros before the first update; null beyond {@link #memoryArrays()}) take one step given the
+     * gradient g; t counts the updates of this param, this one included. The kernel both executors
+     * share: {@link #update} calls it on copies.
+     */
+    void step(double[] w, double[] g, double[] first, double[] second, int t, int n);
+
+    /** How many arrays of memory per param the rule keeps (velocity, running averages): 0, 1 or 2. */
+    int memoryArrays();
+
+    /** The new value of a param and its new optimizer memory; w, g and slot are not changed. */
+    default Update update(Tensor w, Tensor g, Slot slot) {
+        double[] out = w.toArray();
+        double[] first = memoryArrays() > 0 ? memory(slot.first(), w) : null;
+        double[] second = memoryArrays() > 1 ? memory(slot.second(), w) : null;
+        int t = slot.t() + 1;
+        step(out, g.matrix().data, first, second, t, out.length);
+        return new Update(shaped(out, w), new Slot(first == null ? null : shaped(first, w),
+                second == null ? null : shaped(second, w), t));
+    }
 
     /** The command-line name ("sgd", "rmsprop"). */
     String name();
@@ -33,13 +52,13 @@ public sealed interface Optimizer {
 
     /** w ← w − η g */
     record Sgd(double learningRate) implements Optimizer {
-        public Update update(Tensor w, Tensor g, Slot slot) {
-            DMatrixRMaj out = new DMatrixRMaj(w.rows(), w.cols());
-            for (int k = 0; k < out.data.length; k++) {
-                out.data[k] = w.at(k) - learningRate * g.at(k);
+        public void step(double[] w, double[] g, double[] first, double[] second, int t, int n) {
+            for (int k = 0; k < n; k++) {
+                w[k] = w[k] - learningRate * g[k];
             }
-            return new Update(Tensor.wrap(out), new Slot(null, null, slot.t() + 1));
         }
+
+        public int memoryArrays() { return 0; }
 
         public String name() { return "sgd"; }
         public String describe() { return "SGD lr=" + fmt(learningRate); }
@@ -48,15 +67,14 @@ public sealed interface Optimizer {
 
     /** v ← μv − ηg; w ← w + v */
     record Momentum(double learningRate, double momentum) implements Optimizer {
-        public Update update(Tensor w, Tensor g, Slot slot) {
-            double[] v = memory(slot.first(), w);
-            DMatrixRMaj out = new DMatrixRMaj(w.rows(), w.cols());
-            for (int k = 0; k < v.length; k++) {
-                v[k] = momentum * v[k] - learningRate * g.at(k);
-                out.data[k] = w.at(k) + v[k];
+        public void step(double[] w, double[] g, double[] v, double[] second, int t, int n) {
+            for (int k = 0; k < n; k++) {
+                v[k] = momentum * v[k] - learningRate * g[k];
+                w[k] = w[k] + v[k];
             }
-            return new Update(Tensor.wrap(out), new Slot(shaped(v, w), null, slot.t() + 1));
         }
+
+        public int memoryArrays() { return 1; }
 
         public String name() { return "momentum"; }
         public String describe() { return "Momentum lr=" + fmt(learningRate) + " μ=" + fmt(momentum); }
@@ -65,15 +83,14 @@ public sealed interface Optimizer {
 
     /** Nesterov's momentum in the form of Saito's DLFS: v ← μv − ηg; w ← w + μ²v − (1+μ)ηg */
     record Nesterov(double learningRate, double momentum) implements Optimizer {
-        public Update update(Tensor w, Tensor g, Slot slot) {
-            double[] v = memory(slot.first(), w);
-            DMatrixRMaj out = new DMatrixRMaj(w.rows(), w.cols());
-            for (int k = 0; k < v.length; k++) {
-                v[k] = momentum * v[k] - learningRate * g.at(k);
-                out.data[k] = w.at(k) + momentum * momentum * v[k] - (1 + momentum) * learningRate * g.at(k);
+        public void step(double[] w, double[] g, double[] v, double[] second, int t, int n) {
+            for (int k = 0; k < n; k++) {
+                v[k] = momentum * v[k] - learningRate * g[k];
+                w[k] = w[k] + momentum * momentum * v[k] - (1 + momentum) * learningRate * g[k];
             }
-            return new Update(Tensor.wrap(out), new Slot(shaped(v, w), null, slot.t() + 1));
         }
+
+        public int memoryArrays() { return 1; }
 
         public String name() { return "nesterov"; }
         public String describe() { return "Nesterov lr=" + fmt(learningRate) + " μ=" + fmt(momentum); }
@@ -84,16 +101,15 @@ public sealed interface Optimizer {
 
     /** h ← h + g²; w ← w − η g / (√h + ε) */
     record AdaGrad(double learningRate, double eps) implements Optimizer {
-        public Update update(Tensor w, Tensor g, Slot slot) {
-            double[] h = memory(slot.first(), w);
-            DMatrixRMaj out = new DMatrixRMaj(w.rows(), w.cols());
-            for (int k = 0; k < h.length; k++) {
-                double gk = g.at(k);
+        public void step(double[] w, double[] g, double[] h, double[] second, int t, int n) {
+            for (int k = 0; k < n; k++) {
+                double gk = g[k];
                 h[k] += gk * gk;
-                out.data[k] = w.at(k) - learningRate / (Math.sqrt(h[k]) + eps) * gk;
+                w[k] = w[k] - learningRate / (Math.sqrt(h[k]) + eps) * gk;
             }
-            return new Update(Tensor.wrap(out), new Slot(shaped(h, w), null, slot.t() + 1));
         }
+
+        public int memoryArrays() { return 1; }
 
         public String name() { return "adagrad"; }
         public String describe() { return "AdaGrad lr=" + fmt(learningRate) + " ε=" + fmt(eps); }
@@ -102,16 +118,15 @@ public sealed interface Optimizer {
 
     /** s ← βs + (1−β)g²; w ← w − η g / (√s + ε), written as in seed 000 */
     record RmsProp(double learningRate, double beta, double eps) implements Optimizer {
-        public Update update(Tensor w, Tensor g, Slot slot) {
-            double[] s = memory(slot.first(), w);
-            DMatrixRMaj out = new DMatrixRMaj(w.rows(), w.cols());
-            for (int k = 0; k < s.length; k++) {
-                double gk = g.at(k);
+        public void step(double[] w, double[] g, double[] s, double[] second, int t, int n) {
+            for (int k = 0; k < n; k++) {
+                double gk = g[k];
                 s[k] = beta * s[k] + (1 - beta) * (gk * gk);
-                out.data[k] = w.at(k) - learningRate / (Math.sqrt(s[k]) + eps) * gk;
+                w[k] = w[k] - learningRate / (Math.sqrt(s[k]) + eps) * gk;
             }
-            return new Update(Tensor.wrap(out), new Slot(shaped(s, w), null, slot.t() + 1));
         }
+
+        public int memoryArrays() { return 1; }
 
         public String name() { return "rmsprop"; }
         public String describe() {
@@ -124,21 +139,18 @@ public sealed interface Optimizer {
 
     /** Adam (Kingma and Ba) with bias correction of both moments. */
     record Adam(double learningRate, double beta1, double beta2, double eps) implements Optimizer {
-        public Update update(Tensor w, Tensor g, Slot slot) {
-            double[] m = memory(slot.first(), w);
-            double[] v = memory(slot.second(), w);
-            int t = slot.t() + 1;
+        public void step(double[] w, double[] g, double[] m, double[] v, int t, int n) {
             double c1 = 1 - Math.pow(beta1, t);
             double c2 = 1 - Math.pow(beta2, t);
-            DMatrixRMaj out = new DMatrixRMaj(w.rows(), w.cols());
-            for (int k = 0; k < m.length; k++) {
-                double gk = g.at(k);
+            for (int k = 0; k < n; k++) {
+                double gk = g[k];
                 m[k] = beta1 * m[k] + (1 - beta1) * gk;
                 v[k] = beta2 * v[k] + (1 - beta2) * gk * gk;
-                out.data[k] = w.at(k) - learningRate * (m[k] / c1) / (Math.sqrt(v[k] / c2) + eps);
+                w[k] = w[k] - learningRate * (m[k] / c1) / (Math.sqrt(v[k] / c2) + eps);
             }
-            return new Update(Tensor.wrap(out), new Slot(shaped(m, w), shaped(v, w), t));
         }
+
+        public int memoryArrays() { return 2; }
 
         public String name() { return "adam"; }
         public String describe() {

@@ -60,7 +60,7 @@ public final class Trainer {
 
     /** Picks the rows of each pass; the full data stays in the state, only the pass sees a batch. */
     private static final class BatchPicker {
-        private final int[] data;
+        final int[] data;
         private final int size;
         private final java.util.Random random;
         private int[] order;
@@ -156,9 +156,11 @@ public final class Trainer {
      * @param finalState the weights to keep: those of the last pass when the run stopped normally; on
      *                   divergence, those of the last pass whose loss was acceptable
      * @param divergence why the run diverged, or null
+     * @param keptPass   the pass that runs on finalState's weights (when cancelled, the pass that did not run)
      * @param seconds    time spent training
      */
-    public record Result(List<Pass> passes, ModelState finalState, Stop stopped, String divergence, double seconds) {
+    public record Result(List<Pass> passes, ModelState finalState, int keptPass, Stop stopped, String divergence,
+                         double seconds) {
         public Pass last() {
             return passes.get(passes.size() - 1);
         }
@@ -173,35 +175,38 @@ public final class Trainer {
         long t0 = System.nanoTime();
         ExecutionPlan plan = ExecutionPlan.of(graph);
         BatchPicker batches = config.batches() == null ? null : new BatchPicker(graph, config.batches());
+        int[] dataInputs = batches == null ? new int[0] : batches.data;
         List<Pass> passes = new ArrayList<>();
-        ModelState state = start;
-        ModelState lastGood = start;
+        int[] reportedIds = graph.reported().stream().mapToInt(Integer::intValue).toArray();
+        InPlaceExecutor executor = null;
         double firstLoss = Double.NaN;
         Stop stop;
         String divergence = null;
         ModelState kept;
+        int keptPass;
         for (int step = 1; ; step++) {
             if (cancelled.getAsBoolean()) {
                 stop = Stop.CANCELLED;
-                kept = state;
+                kept = executor == null ? start : executor.state();
+                keptPass = step;
                 break;
             }
-            Iteration it = new Iteration(plan, batches == null ? state : batches.batchOf(state), config.optimizer(),
-                    config.order());
-            LossStep lossStep = it.runForward();
-            if (!lossStep.value().isScalar()) {
-                throw new IllegalArgumentException("the output " + graph.node(lossStep.node()).name() + " is "
-                        + lossStep.value().shape() + "; training needs a scalar loss");
+            ModelState batch = batches == null ? start : batches.batchOf(start);
+            if (executor == null) {
+                executor = new InPlaceExecutor(plan, start, shapesOfFirstPass(graph, plan, batch), config.optimizer(),
+                        config.order());
+            } else {
+                executor.load(batch, dataInputs);
             }
-            double loss = lossStep.loss();
-            List<Tensor> reported = new ArrayList<>(graph.reported().size());
-            for (int id : graph.reported()) {
-                reported.add(it.value(id));
+            double loss = executor.forward();
+            Tensor[] reported = new Tensor[reportedIds.length];
+            for (int k = 0; k < reported.length; k++) {
+                reported[k] = executor.value(reportedIds[k]);
             }
-            Pass pass = new Pass(step, loss, List.copyOf(reported));
+            Pass pass = new Pass(step, loss, List.of(reported));
             passes.add(pass);
             if (listener != null) {
-                listener.onPass(pass, state);
+                listener.onPass(pass, executor.state());
             }
             if (step == 1) {
                 firstLoss = loss;
@@ -209,33 +214,45 @@ public final class Trainer {
             divergence = diverged(step, loss, firstLoss);
             if (divergence != null) {
                 stop = Stop.DIVERGED;
-                kept = step == 1 ? state : lastGood;
+                kept = step == 1 ? executor.state() : executor.beforeLastUpdate();
+                keptPass = Math.max(1, step - 1);
                 break;
             }
             if (loss < config.untilLoss()) {
                 stop = Stop.UNTIL_LOSS;
-                kept = state;
+                kept = executor.state();
+                keptPass = step;
                 break;
             }
             if (step >= config.maxSteps()) {
                 stop = Stop.MAX_STEPS;
-                kept = state;
+                kept = executor.state();
+                keptPass = step;
                 break;
             }
-            it.runToEnd();
-            ModelState next = batches == null ? it.state() : batches.restoreData(it.state(), state);
-            String bad = nonFiniteParam(graph, plan, next);
+            executor.backwardAndUpdate();
+            String bad = executor.nonFiniteParam();
             if (bad != null) {
                 stop = Stop.DIVERGED;
                 divergence = "the update after pass " + step + " made " + bad + " NaN or infinite";
-                kept = state;
+                kept = executor.beforeLastUpdate();
+                keptPass = step;
                 break;
             }
-            lastGood = state;
-            state = next;
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Result(List.copyOf(passes), kept, stop, divergence, seconds);
+        return new Result(List.copyOf(passes), kept, keptPass, stop, divergence, seconds);
+    }
+
+    /** One forward pass by the trace's executor: it checks shapes and the scalar loss, with the trace's messages. */
+    private static Iteration shapesOfFirstPass(Graph graph, ExecutionPlan plan, ModelState state) {
+        Iteration it = new Iteration(plan, state, null, UpdateOrder.SIMULTANEOUS);
+        LossStep lossStep = it.runForward();
+        if (!lossStep.value().isScalar()) {
+            throw new IllegalArgumentException("the output " + graph.node(lossStep.node()).name() + " is "
+                    + lossStep.value().shape() + "; training needs a scalar loss");
+        }
+        return it;
     }
 
     private static String diverged(int step, double loss, double firstLoss) {
@@ -244,15 +261,6 @@ public final class Trainer {
         }
         if (firstLoss != 0 && Math.abs(loss) > DIVERGENCE_FACTOR * Math.abs(firstLoss)) {
             return "the loss of pass " + step + " (" + loss + ") is over 10^6 times the first loss (" + firstLoss + ")";
-        }
-        return null;
-    }
-
-    private static String nonFiniteParam(Graph graph, ExecutionPlan plan, ModelState state) {
-        for (int p : plan.updatableParams) {
-            if (!state.value(p).allFinite()) {
-                return graph.node(p).name();
-            }
         }
         return null;
     }

@@ -10,7 +10,6 @@ import backprop.engine.Step.ForwardStep;
 import backprop.engine.Step.LossStep;
 import backprop.engine.Step.UpdateStep;
 import backprop.engine.program.ProgramParser;
-import backprop.scenarios.Scenario;
 import backprop.scenarios.Scenarios;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,18 +37,33 @@ class TraceContractTest {
 
     static Stream<Arguments> everyScenarioOrderAndOptimizer() {
         List<Arguments> out = new ArrayList<>();
-        for (Scenario s : Scenarios.all()) {
+        List<String> graphs = new ArrayList<>(Scenarios.ids());
+        graphs.addAll(EXTRA_GRAPHS.keySet());
+        for (String g : graphs) {
             for (UpdateOrder order : UpdateOrder.values()) {
                 for (Optimizer opt : optimizers()) {
-                    out.add(Arguments.of(s.id(), order, opt));
+                    out.add(Arguments.of(g, order, opt));
                 }
             }
         }
         return out.stream();
     }
 
-    private static Graph graph(String scenario) {
-        return Scenarios.byId(scenario).orElseThrow().graph();
+    /** Graphs beyond the scenarios: a param read twice by one op and by two ops, and weight decay on layers. */
+    private static final java.util.Map<String, java.util.function.Supplier<Graph>> EXTRA_GRAPHS = java.util.Map.of(
+            "param-fan-out", () -> ProgramParser.parse("""
+                    param w = 0.5
+                    param v = -1.5
+                    x = 2
+                    loss = (w * w + w * v * x - 1) ^ 2 + sigmoid(v)
+                    """),
+            "xor+decay", () -> GraphBuilder.withWeightDecay(Scenarios.byId("xor").orElseThrow().graph(), 0.01),
+            "softmax-ce+decay", () -> GraphBuilder.withWeightDecay(
+                    Scenarios.byId("softmax-ce").orElseThrow().graph(), 0.1));
+
+    private static Graph graph(String name) {
+        java.util.function.Supplier<Graph> extra = EXTRA_GRAPHS.get(name);
+        return extra != null ? extra.get() : Scenarios.byId(name).orElseThrow().graph();
     }
 
     /** What an iteration knows at one moment, copied out of it. */
@@ -351,6 +365,82 @@ class TraceContractTest {
         }
         // stopped by max-steps: the weights kept are those the last pass used
         assertThat(r.finalState()).isEqualTo(state);
+        assertThat(r.keptPass()).isEqualTo(passes);
+    }
+
+    @ParameterizedTest(name = "batch {0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"1, SIMULTANEOUS", "3, EAGER", "4, SIMULTANEOUS", "9, EAGER"})
+    void miniBatchPassesAreIterationsOnTheBatchRunByHand(int size, UpdateOrder order) {
+        Graph g = graph("logistic"); // ten rows
+        Optimizer opt = new Optimizer.Adam(0.05, 0.9, 0.999, 1e-8);
+        int passes = 25;
+        long seed = 11;
+        Trainer.Result r = Trainer.train(g, g.initialState(),
+                new Trainer.Config(opt, order, Double.NaN, passes, new Trainer.Batches(size, seed)));
+
+        // by hand: the same epoch shuffles (java.util.Random, Fisher-Yates), rows copied into a batch state
+        int[] data = Trainer.Batches.dataInputs(g);
+        int rows = g.initialState().value(data[0]).rows();
+        java.util.Random random = new java.util.Random(seed);
+        int[] order0 = null;
+        int next = rows;
+        ExecutionPlan plan = ExecutionPlan.of(g);
+        ModelState full = g.initialState();
+        for (int k = 1; k <= passes; k++) {
+            ModelState batch = full;
+            int[] pick = new int[size];
+            for (int j = 0; j < size; j++) {
+                if (next == rows) {
+                    order0 = new int[rows];
+                    for (int i = 0; i < rows; i++) {
+                        order0[i] = i;
+                    }
+                    for (int i = rows - 1; i > 0; i--) {
+                        int swap = random.nextInt(i + 1);
+                        int tmp = order0[i];
+                        order0[i] = order0[swap];
+                        order0[swap] = tmp;
+                    }
+                    next = 0;
+                }
+                pick[j] = order0[next++];
+            }
+            for (int id : data) {
+                double[][] all = full.value(id).toRows();
+                double[][] chosen = new double[size][];
+                for (int j = 0; j < size; j++) {
+                    chosen[j] = all[pick[j]];
+                }
+                batch = batch.withValue(id, Tensor.of(chosen));
+            }
+            Iteration it = new Iteration(plan, batch, opt, order);
+            assertThat(r.passes().get(k - 1).loss()).as("pass %d", k).isEqualTo(it.runForward().loss());
+            it.runToEnd();
+            ModelState next0 = it.state();
+            for (int id : data) {
+                next0 = next0.withValue(id, full.value(id));
+            }
+            if (k < passes) {
+                full = next0;
+            }
+        }
+        assertThat(r.finalState()).isEqualTo(full);
+    }
+
+    @Test
+    void aDivergingRunKeepsTheWeightsOfThePassBeforeAndSaysWhichPassThatIs() {
+        Graph g = ProgramParser.parse("param w = 2; loss = w^2");
+        // w ← w − 5·2w = −9w: pass k has w = 2·(−9)^(k−1), loss 4·81^(k−1); pass 5's 4·81⁴ > 10⁶·4
+        Trainer.Result r = Trainer.train(g, g.initialState(),
+                new Trainer.Config(new Optimizer.Momentum(5, 0), UpdateOrder.SIMULTANEOUS, Double.NaN, 100));
+        assertThat(r.stopped()).isEqualTo(Trainer.Stop.DIVERGED);
+        assertThat(r.passes()).hasSize(5);
+        assertThat(r.keptPass()).isEqualTo(4);
+        int w = g.byName("w").orElseThrow().id();
+        assertThat(r.finalState().value(w).scalar()).isEqualTo(-1458.0);
+        // the optimizer memory kept is that of pass 4 too: velocity v = w₄ − w₃ = −1458 − 162
+        assertThat(r.finalState().slot(w).first().scalar()).isEqualTo(-1620.0);
+        assertThat(r.finalState().slot(w).t()).isEqualTo(3);
     }
 
     // ---- fan-out ----------------------------------------------------------------------------------

@@ -37,39 +37,42 @@ public record Affine() implements Op {
     }
 
     @Override
-    public Tensor forward(Tensor[] inputs) {
-        Op.requireArity(this, inputs);
+    public int[] outputShape(Tensor[] inputs) {
+        int[] shape = MatMul.productShape(this, inputs[0], inputs[1]);
         Tensor b = inputs[2];
-        DMatrixRMaj out = MatMul.multiply(this, inputs[0], inputs[1]);
-        if (b.rows() != 1 || b.cols() != out.numCols) {
-            throw new IllegalArgumentException("affine: bias is " + b.shape() + " but must be 1×" + out.numCols);
+        if (b.rows() != 1 || b.cols() != shape[1]) {
+            throw new IllegalArgumentException("affine: bias is " + b.shape() + " but must be 1×" + shape[1]);
         }
-        for (int r = 0; r < out.numRows; r++) {
-            for (int c = 0; c < out.numCols; c++) {
-                out.data[r * out.numCols + c] += b.at(c);
-            }
-        }
-        return Tensor.wrap(out);
+        return shape;
     }
 
     @Override
-    public InputGradient backward(int i, Tensor[] inputs, Tensor output, Tensor upstreamGrad) {
-        DMatrixRMaj g = switch (i) {
-            case 0 -> MatMul.gradX(upstreamGrad, inputs[1]);
-            case 1 -> MatMul.gradW(inputs[0], upstreamGrad);
-            default -> columnSums(upstreamGrad);
-        };
-        return new InputGradient(Tensor.wrap(g), null);
+    public void forwardInto(DMatrixRMaj[] in, DMatrixRMaj out) {
+        MatrixKernels.mult(in[0], in[1], out);
+        double[] b = in[2].data;
+        for (int r = 0; r < out.numRows; r++) {
+            for (int c = 0; c < out.numCols; c++) {
+                out.data[r * out.numCols + c] += b[c];
+            }
+        }
+    }
+
+    @Override
+    public void backwardInto(int i, DMatrixRMaj[] in, DMatrixRMaj out, DMatrixRMaj upstreamGrad, DMatrixRMaj grad) {
+        switch (i) {
+            case 0 -> MatMul.gradX(upstreamGrad, in[1], grad);
+            case 1 -> MatMul.gradW(in[0], upstreamGrad, grad);
+            default -> columnSums(upstreamGrad, grad);
+        }
     }
 
     /** ∂L/∂b = Σ over the batch rows of ∂L/∂y */
-    private static DMatrixRMaj columnSums(Tensor up) {
-        DMatrixRMaj db = new DMatrixRMaj(1, up.cols());
-        for (int r = 0; r < up.rows(); r++) {
-            for (int c = 0; c < up.cols(); c++) {
-                db.data[c] += up.get(r, c);
+    private static void columnSums(DMatrixRMaj up, DMatrixRMaj db) {
+        java.util.Arrays.fill(db.data, 0, up.numCols, 0.0);
+        for (int r = 0; r < up.numRows; r++) {
+            for (int c = 0; c < up.numCols; c++) {
+                db.data[c] += up.data[r * up.numCols + c];
             }
         }
-        return db;
     }
 }

@@ -36,30 +36,32 @@ public record BinaryCrossEntropy() implements Op {
     }
 
     @Override
-    public Tensor forward(Tensor[] inputs) {
-        Op.requireArity(this, inputs);
-        Op.requireSameShape(this, inputs[0], inputs[1]);
-        DMatrixRMaj y = inputs[0].matrix();
-        DMatrixRMaj t = inputs[1].matrix();
-        double sum = 0;
-        for (int k = 0, n = y.getNumElements(); k < n; k++) {
-            sum -= t.data[k] * Math.log(y.data[k]) + (1 - t.data[k]) * Math.log(1 - y.data[k]);
-        }
-        return Tensor.scalar(sum / inputs[0].rows());
+    public int[] outputShape(Tensor[] inputs) {
+        return Op.scalarOfSameShapes(this, inputs);
     }
 
     @Override
-    public InputGradient backward(int i, Tensor[] inputs, Tensor output, Tensor upstreamGrad) {
-        double scale = upstreamGrad.scalar() / inputs[0].rows();
-        DMatrixRMaj y = inputs[0].matrix();
-        DMatrixRMaj t = inputs[1].matrix();
-        DMatrixRMaj g = new DMatrixRMaj(y.numRows, y.numCols);
-        for (int k = 0, n = g.getNumElements(); k < n; k++) {
-            double p = y.data[k];
-            g.data[k] = i == 0
-                    ? (p - t.data[k]) / (p * (1 - p)) * scale
+    public void forwardInto(DMatrixRMaj[] in, DMatrixRMaj out) {
+        double[] y = in[0].data;
+        double[] t = in[1].data;
+        double sum = 0;
+        for (int k = 0, n = in[0].getNumElements(); k < n; k++) {
+            sum -= t[k] * Math.log(y[k]) + (1 - t[k]) * Math.log(1 - y[k]);
+        }
+        out.data[0] = sum / in[0].numRows;
+    }
+
+    @Override
+    public void backwardInto(int i, DMatrixRMaj[] in, DMatrixRMaj out, DMatrixRMaj upstreamGrad, DMatrixRMaj grad) {
+        double scale = upstreamGrad.data[0] / in[0].numRows;
+        double[] y = in[0].data;
+        double[] t = in[1].data;
+        double[] g = grad.data;
+        for (int k = 0, n = grad.getNumElements(); k < n; k++) {
+            double p = y[k];
+            g[k] = i == 0
+                    ? (p - t[k]) / (p * (1 - p)) * scale
                     : -(Math.log(p) - Math.log(1 - p)) * scale;
         }
-        return new InputGradient(Tensor.wrap(g), null);
     }
 }

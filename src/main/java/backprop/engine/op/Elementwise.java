@@ -133,33 +133,45 @@ public enum Elementwise implements Op {
     }
 
     @Override
-    public Tensor forward(Tensor[] inputs) {
-        Op.requireArity(this, inputs);
-        DMatrixRMaj a = inputs[0].matrix();
-        DMatrixRMaj b = arity == 2 ? inputs[1].matrix() : null;
-        if (b != null) {
+    public int[] outputShape(Tensor[] inputs) {
+        if (arity == 2) {
             Op.requireSameShape(this, inputs[0], inputs[1]);
         }
-        DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
-        for (int k = 0, n = out.getNumElements(); k < n; k++) {
-            out.data[k] = apply(a.data[k], b == null ? 0 : b.data[k]);
-        }
-        return Tensor.wrap(out);
+        return new int[] {inputs[0].rows(), inputs[0].cols()};
     }
 
     @Override
-    public InputGradient backward(int i, Tensor[] inputs, Tensor output, Tensor upstreamGrad) {
-        DMatrixRMaj a = inputs[0].matrix();
-        DMatrixRMaj b = arity == 2 ? inputs[1].matrix() : null;
-        DMatrixRMaj y = output.matrix();
-        DMatrixRMaj up = upstreamGrad.matrix();
-        DMatrixRMaj local = new DMatrixRMaj(a.numRows, a.numCols);
-        DMatrixRMaj grad = new DMatrixRMaj(a.numRows, a.numCols);
-        for (int k = 0, n = local.getNumElements(); k < n; k++) {
-            local.data[k] = derivative(i, a.data[k], b == null ? 0 : b.data[k], y.data[k]);
-            grad.data[k] = up.data[k] * local.data[k];
+    public void forwardInto(DMatrixRMaj[] in, DMatrixRMaj out) {
+        double[] a = in[0].data;
+        double[] b = arity == 2 ? in[1].data : null;
+        double[] y = out.data;
+        for (int k = 0, n = out.getNumElements(); k < n; k++) {
+            y[k] = apply(a[k], b == null ? 0 : b[k]);
         }
-        return new InputGradient(Tensor.wrap(grad), Tensor.wrap(local));
+    }
+
+    @Override
+    public void backwardInto(int i, DMatrixRMaj[] in, DMatrixRMaj out, DMatrixRMaj upstreamGrad, DMatrixRMaj grad) {
+        double[] a = in[0].data;
+        double[] b = arity == 2 ? in[1].data : null;
+        double[] y = out.data;
+        double[] up = upstreamGrad.data;
+        double[] g = grad.data;
+        for (int k = 0, n = grad.getNumElements(); k < n; k++) {
+            g[k] = up[k] * derivative(i, a[k], b == null ? 0 : b[k], y[k]);
+        }
+    }
+
+    @Override
+    public Tensor localDerivative(int i, Tensor[] inputs, Tensor output) {
+        double[] a = inputs[0].matrix().data;
+        double[] b = arity == 2 ? inputs[1].matrix().data : null;
+        double[] y = output.matrix().data;
+        DMatrixRMaj local = new DMatrixRMaj(inputs[0].rows(), inputs[0].cols());
+        for (int k = 0, n = local.getNumElements(); k < n; k++) {
+            local.data[k] = derivative(i, a[k], b == null ? 0 : b[k], y[k]);
+        }
+        return Tensor.wrap(local);
     }
 
     @Override

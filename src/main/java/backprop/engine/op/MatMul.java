@@ -2,7 +2,6 @@ package backprop.engine.op;
 
 import backprop.engine.Tensor;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /** y = x·W (an affine layer without bias). x: N×K, W: K×M, y: N×M. */
 public record MatMul() implements Op {
@@ -34,39 +33,39 @@ public record MatMul() implements Op {
     }
 
     @Override
-    public Tensor forward(Tensor[] inputs) {
-        Op.requireArity(this, inputs);
-        return Tensor.wrap(multiply(this, inputs[0], inputs[1]));
+    public int[] outputShape(Tensor[] inputs) {
+        return productShape(this, inputs[0], inputs[1]);
     }
 
     @Override
-    public InputGradient backward(int i, Tensor[] inputs, Tensor output, Tensor upstreamGrad) {
-        return new InputGradient(Tensor.wrap(i == 0
-                ? gradX(upstreamGrad, inputs[1])
-                : gradW(inputs[0], upstreamGrad)), null);
+    public void forwardInto(DMatrixRMaj[] in, DMatrixRMaj out) {
+        MatrixKernels.mult(in[0], in[1], out);
     }
 
-    static DMatrixRMaj multiply(Op op, Tensor x, Tensor w) {
+    @Override
+    public void backwardInto(int i, DMatrixRMaj[] in, DMatrixRMaj out, DMatrixRMaj upstreamGrad, DMatrixRMaj grad) {
+        if (i == 0) {
+            gradX(upstreamGrad, in[1], grad);
+        } else {
+            gradW(in[0], upstreamGrad, grad);
+        }
+    }
+
+    static int[] productShape(Op op, Tensor x, Tensor w) {
         if (x.cols() != w.rows()) {
             throw new IllegalArgumentException(op.opName() + ": x is " + x.shape() + " but W is " + w.shape()
                     + " (x's columns must equal W's rows)");
         }
-        DMatrixRMaj out = new DMatrixRMaj(x.rows(), w.cols());
-        CommonOps_DDRM.mult(x.matrix(), w.matrix(), out);
-        return out;
+        return new int[] {x.rows(), w.cols()};
     }
 
     /** ∂L/∂x = ∂L/∂y · Wᵀ */
-    static DMatrixRMaj gradX(Tensor upstreamGrad, Tensor w) {
-        DMatrixRMaj dx = new DMatrixRMaj(upstreamGrad.rows(), w.rows());
-        CommonOps_DDRM.multTransB(upstreamGrad.matrix(), w.matrix(), dx);
-        return dx;
+    static void gradX(DMatrixRMaj upstreamGrad, DMatrixRMaj w, DMatrixRMaj dx) {
+        MatrixKernels.multTransB(upstreamGrad, w, dx);
     }
 
     /** ∂L/∂W = xᵀ · ∂L/∂y */
-    static DMatrixRMaj gradW(Tensor x, Tensor upstreamGrad) {
-        DMatrixRMaj dw = new DMatrixRMaj(x.cols(), upstreamGrad.cols());
-        CommonOps_DDRM.multTransA(x.matrix(), upstreamGrad.matrix(), dw);
-        return dw;
+    static void gradW(DMatrixRMaj x, DMatrixRMaj upstreamGrad, DMatrixRMaj dw) {
+        MatrixKernels.multTransA(x, upstreamGrad, dw);
     }
 }

@@ -37,36 +37,41 @@ public record SoftmaxCrossEntropy() implements Op {
     }
 
     @Override
-    public Tensor forward(Tensor[] inputs) {
-        Op.requireArity(this, inputs);
-        Op.requireSameShape(this, inputs[0], inputs[1]);
-        DMatrixRMaj logp = logSoftmax(inputs[0]);
-        DMatrixRMaj t = inputs[1].matrix();
-        double sum = 0;
-        for (int k = 0, n = logp.getNumElements(); k < n; k++) {
-            if (t.data[k] != 0) { // 0·log p is 0 even where p underflows
-                sum -= t.data[k] * logp.data[k];
-            }
-        }
-        return Tensor.scalar(sum / inputs[0].rows());
+    public int[] outputShape(Tensor[] inputs) {
+        return Op.scalarOfSameShapes(this, inputs);
     }
 
     @Override
-    public InputGradient backward(int i, Tensor[] inputs, Tensor output, Tensor upstreamGrad) {
-        double scale = upstreamGrad.scalar() / inputs[0].rows();
-        DMatrixRMaj logp = logSoftmax(inputs[0]);
-        DMatrixRMaj t = inputs[1].matrix();
-        DMatrixRMaj g = new DMatrixRMaj(logp.numRows, logp.numCols);
-        for (int k = 0, n = g.getNumElements(); k < n; k++) {
-            g.data[k] = i == 0 ? (Math.exp(logp.data[k]) - t.data[k]) * scale : -logp.data[k] * scale;
+    public void forwardInto(DMatrixRMaj[] in, DMatrixRMaj out) {
+        DMatrixRMaj logp = logSoftmax(in[0], new DMatrixRMaj(in[0].numRows, in[0].numCols));
+        double[] t = in[1].data;
+        double sum = 0;
+        for (int k = 0, n = logp.getNumElements(); k < n; k++) {
+            if (t[k] != 0) { // 0·log p is 0 even where p underflows
+                sum -= t[k] * logp.data[k];
+            }
         }
-        return new InputGradient(Tensor.wrap(g), null);
+        out.data[0] = sum / in[0].numRows;
+    }
+
+    @Override
+    public void backwardInto(int i, DMatrixRMaj[] in, DMatrixRMaj out, DMatrixRMaj upstreamGrad, DMatrixRMaj grad) {
+        double scale = upstreamGrad.data[0] / in[0].numRows;
+        DMatrixRMaj logp = logSoftmax(in[0], new DMatrixRMaj(in[0].numRows, in[0].numCols));
+        double[] t = in[1].data;
+        double[] g = grad.data;
+        for (int k = 0, n = grad.getNumElements(); k < n; k++) {
+            g[k] = i == 0 ? (Math.exp(logp.data[k]) - t[k]) * scale : -logp.data[k] * scale;
+        }
     }
 
     /** Row-wise log-softmax. */
     public static DMatrixRMaj logSoftmax(Tensor scores) {
-        DMatrixRMaj a = scores.matrix();
-        DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+        return logSoftmax(scores.matrix(), new DMatrixRMaj(scores.rows(), scores.cols()));
+    }
+
+    /** Row-wise log-softmax of a into out (same shape); returns out. */
+    static DMatrixRMaj logSoftmax(DMatrixRMaj a, DMatrixRMaj out) {
         for (int r = 0; r < a.numRows; r++) {
             int base = r * a.numCols;
             double max = Double.NEGATIVE_INFINITY;

@@ -36,31 +36,47 @@ public record SquaredError() implements Op {
     }
 
     @Override
-    public Tensor forward(Tensor[] inputs) {
-        Op.requireArity(this, inputs);
-        Op.requireSameShape(this, inputs[0], inputs[1]);
-        DMatrixRMaj y = inputs[0].matrix();
-        DMatrixRMaj t = inputs[1].matrix();
-        double sum = 0;
-        for (int k = 0, n = y.getNumElements(); k < n; k++) {
-            double e = y.data[k] - t.data[k];
-            sum += e * e;
-        }
-        return Tensor.scalar(0.5 * sum);
+    public int[] outputShape(Tensor[] inputs) {
+        return Op.scalarOfSameShapes(this, inputs);
     }
 
     @Override
-    public InputGradient backward(int i, Tensor[] inputs, Tensor output, Tensor upstreamGrad) {
-        double up = upstreamGrad.scalar();
-        DMatrixRMaj y = inputs[0].matrix();
-        DMatrixRMaj t = inputs[1].matrix();
-        DMatrixRMaj local = new DMatrixRMaj(y.numRows, y.numCols);
-        DMatrixRMaj g = new DMatrixRMaj(y.numRows, y.numCols);
-        for (int k = 0, n = g.getNumElements(); k < n; k++) {
-            double e = y.data[k] - t.data[k];
-            local.data[k] = i == 0 ? e : -e;
-            g.data[k] = up * local.data[k];
+    public void forwardInto(DMatrixRMaj[] in, DMatrixRMaj out) {
+        double[] y = in[0].data;
+        double[] t = in[1].data;
+        double sum = 0;
+        for (int k = 0, n = in[0].getNumElements(); k < n; k++) {
+            double e = y[k] - t[k];
+            sum += e * e;
         }
-        return new InputGradient(Tensor.wrap(g), Tensor.wrap(local));
+        out.data[0] = 0.5 * sum;
+    }
+
+    @Override
+    public void backwardInto(int i, DMatrixRMaj[] in, DMatrixRMaj out, DMatrixRMaj upstreamGrad, DMatrixRMaj grad) {
+        double up = upstreamGrad.data[0];
+        double[] y = in[0].data;
+        double[] t = in[1].data;
+        double[] g = grad.data;
+        for (int k = 0, n = grad.getNumElements(); k < n; k++) {
+            g[k] = up * local(i, y[k], t[k]);
+        }
+    }
+
+    @Override
+    public Tensor localDerivative(int i, Tensor[] inputs, Tensor output) {
+        double[] y = inputs[0].matrix().data;
+        double[] t = inputs[1].matrix().data;
+        DMatrixRMaj local = new DMatrixRMaj(inputs[0].rows(), inputs[0].cols());
+        for (int k = 0, n = local.getNumElements(); k < n; k++) {
+            local.data[k] = local(i, y[k], t[k]);
+        }
+        return Tensor.wrap(local);
+    }
+
+    /** ∂E/∂y = y − t, ∂E/∂t = −(y − t) */
+    private static double local(int i, double y, double t) {
+        double e = y - t;
+        return i == 0 ? e : -e;
     }
 }

@@ -32,26 +32,37 @@ public record WeightDecay(double lambda) implements Op {
     }
 
     @Override
-    public Tensor forward(Tensor[] inputs) {
-        Op.requireArity(this, inputs);
-        DMatrixRMaj w = inputs[0].matrix();
-        double sum = 0;
-        for (int k = 0, n = w.getNumElements(); k < n; k++) {
-            sum += w.data[k] * w.data[k];
-        }
-        return Tensor.scalar(lambda / 2 * sum);
+    public int[] outputShape(Tensor[] inputs) {
+        return new int[] {1, 1};
     }
 
     @Override
-    public InputGradient backward(int i, Tensor[] inputs, Tensor output, Tensor upstreamGrad) {
-        double up = upstreamGrad.scalar();
-        DMatrixRMaj w = inputs[0].matrix();
-        DMatrixRMaj local = new DMatrixRMaj(w.numRows, w.numCols);
-        DMatrixRMaj g = new DMatrixRMaj(w.numRows, w.numCols);
-        for (int k = 0, n = g.getNumElements(); k < n; k++) {
-            local.data[k] = lambda * w.data[k];
-            g.data[k] = up * local.data[k];
+    public void forwardInto(DMatrixRMaj[] in, DMatrixRMaj out) {
+        double[] w = in[0].data;
+        double sum = 0;
+        for (int k = 0, n = in[0].getNumElements(); k < n; k++) {
+            sum += w[k] * w[k];
         }
-        return new InputGradient(Tensor.wrap(g), Tensor.wrap(local));
+        out.data[0] = lambda / 2 * sum;
+    }
+
+    @Override
+    public void backwardInto(int i, DMatrixRMaj[] in, DMatrixRMaj out, DMatrixRMaj upstreamGrad, DMatrixRMaj grad) {
+        double up = upstreamGrad.data[0];
+        double[] w = in[0].data;
+        double[] g = grad.data;
+        for (int k = 0, n = grad.getNumElements(); k < n; k++) {
+            g[k] = up * (lambda * w[k]);
+        }
+    }
+
+    @Override
+    public Tensor localDerivative(int i, Tensor[] inputs, Tensor output) {
+        double[] w = inputs[0].matrix().data;
+        DMatrixRMaj local = new DMatrixRMaj(inputs[0].rows(), inputs[0].cols());
+        for (int k = 0, n = local.getNumElements(); k < n; k++) {
+            local.data[k] = lambda * w[k];
+        }
+        return Tensor.wrap(local);
     }
 }

@@ -603,8 +603,7 @@ public final class TrainingModel {
             }
             case DIVERGED -> {
                 keep = r.finalState();
-                keptIteration = keep == j.lastState ? j.lastIteration
-                        : keep == j.previousState ? j.lastIteration - 1 : j.lastIteration;
+                keptIteration = j.startIteration + r.keptPass() - 1;
                 run.markDiverged();
             }
             default -> {
@@ -680,7 +679,6 @@ public final class TrainingModel {
         private long lastFlushRequest;
         /** Written by the trainer thread, read in finish() after the hand-over to ui. */
         ModelState lastState;
-        ModelState previousState;
         int lastIteration;
 
         Job(Lesson lesson, ModelState shown, Run run, int startIteration, int skipThrough, Trainer.Config config) {
@@ -708,7 +706,6 @@ public final class TrainingModel {
         /** On the trainer thread, once per forward pass: buffer it, and ask for a flush at most once per frame. */
         private void onPass(Trainer.Pass pass, ModelState state) {
             int iteration = startIteration + pass.step() - 1;
-            previousState = lastState;
             lastState = state;
             lastIteration = iteration;
             if (iteration <= skipThrough) {

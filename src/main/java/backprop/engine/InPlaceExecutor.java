@@ -1,0 +1,263 @@
+package backprop.engine;
+
+import backprop.engine.Graph.Node;
+import backprop.engine.op.Op;
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The trainer's executor: whole iterations, in the order {@link Iteration} takes them, on buffers
+ * allocated once per run and overwritten in place, so a pass allocates nothing. It calls the same op
+ * and optimizer kernels ({@link Op#forwardInto}, {@link Op#backwardInto}, {@link Optimizer#step}) as
+ * the trace, in the same order, so its numbers are the trace's bit for bit ({@code TraceContractTest}
+ * checks it for every scenario, optimizer and update order). What it leaves out is recording: no
+ * {@link Step}s, no immutable tensors, unless a caller asks for the {@link #state()}.
+ */
+final class InPlaceExecutor {
+    private final ExecutionPlan plan;
+    private final Graph graph;
+    private final Op[] ops;
+    private final Optimizer optimizer;
+    private final boolean eager;
+    /** Per node: leaf values (params move here) and op outputs. */
+    private final DMatrixRMaj[] value;
+    /** Per node that needs one: ∂output/∂node, and room for a later consumer's share of it. */
+    private final DMatrixRMaj[] grad;
+    private final DMatrixRMaj[] share;
+    private final boolean[] hasGrad;
+    /** Per op node: its operands, the value buffers themselves. */
+    private final DMatrixRMaj[][] operands;
+    private final int[] consumersLeft;
+    /** Per updatable param: the optimizer's memory arrays and update count. */
+    private final double[][] first;
+    private final double[][] second;
+    private final int[] t;
+    /** Leaves and slots as the run started: what {@link #state()} does not take from the buffers. */
+    private final ModelState start;
+    private boolean updated;
+    private final Checkpoint checkpoint;
+
+    /** Params and optimizer memory copied aside before an update, to fall back to on divergence. */
+    private final class Checkpoint {
+        final double[][] params = new double[graph.size()][];
+        final double[][] first = new double[graph.size()][];
+        final double[][] second = new double[graph.size()][];
+        final int[] t = new int[graph.size()];
+        boolean updated;
+        boolean taken;
+
+        void take() {
+            for (int p : plan.updatableParams) {
+                copy(value[p].data, params, p);
+                copy(InPlaceExecutor.this.first[p], first, p);
+                copy(InPlaceExecutor.this.second[p], second, p);
+                t[p] = InPlaceExecutor.this.t[p];
+            }
+            updated = InPlaceExecutor.this.updated;
+            taken = true;
+        }
+
+        private static void copy(double[] from, double[][] into, int p) {
+            if (from == null) {
+                return;
+            }
+            if (into[p] == null) {
+                into[p] = new double[from.length];
+            }
+            System.arraycopy(from, 0, into[p], 0, from.length);
+        }
+    }
+
+    /**
+     * @param start  the run's state: what {@link #state()} takes the leaves that do not train from
+     * @param shapes the forward pass of the first pass's state, run by the trace's executor: it checks
+     *               the shapes (with its messages) and gives every buffer its size and first value
+     */
+    InPlaceExecutor(ExecutionPlan plan, ModelState start, Iteration shapes, Optimizer optimizer, UpdateOrder order) {
+        this.plan = plan;
+        this.graph = plan.graph;
+        this.optimizer = optimizer;
+        this.eager = order == UpdateOrder.EAGER;
+        this.start = start;
+        int n = graph.size();
+        ops = new Op[n];
+        value = new DMatrixRMaj[n];
+        grad = new DMatrixRMaj[n];
+        share = new DMatrixRMaj[n];
+        hasGrad = new boolean[n];
+        operands = new DMatrixRMaj[n][];
+        for (Node node : graph.nodes()) {
+            int id = node.id();
+            Tensor v = shapes.value(id); // leaves as the first pass sees them (a mini-batch's rows)
+            value[id] = v.matrix().copy();
+            ops[id] = node.op();
+            if (plan.needsGrad[id] || id == graph.output()) {
+                grad[id] = new DMatrixRMaj(v.rows(), v.cols());
+                share[id] = new DMatrixRMaj(v.rows(), v.cols());
+            }
+        }
+        for (int id : plan.forwardOrder) {
+            int[] ins = plan.inputs[id];
+            operands[id] = new DMatrixRMaj[ins.length];
+            for (int slot = 0; slot < ins.length; slot++) {
+                operands[id][slot] = value[ins[slot]];
+            }
+        }
+        consumersLeft = new int[n];
+        first = new double[n][];
+        second = new double[n][];
+        t = new int[n];
+        int arrays = optimizer.memoryArrays();
+        for (int p : plan.updatableParams) {
+            Optimizer.Slot slot = start.slot(p);
+            first[p] = arrays > 0 ? memory(slot.first(), start.value(p)) : null;
+            second[p] = arrays > 1 ? memory(slot.second(), start.value(p)) : null;
+            t[p] = slot.t();
+        }
+        checkpoint = new Checkpoint();
+    }
+
+    private static double[] memory(Tensor kept, Tensor w) {
+        return kept == null ? new double[w.size()] : kept.toArray();
+    }
+
+    /** Copies these leaves' values from a state (a mini-batch's rows of the data inputs). */
+    void load(ModelState state, int[] leaves) {
+        for (int id : leaves) {
+            DMatrixRMaj from = state.value(id).matrix();
+            System.arraycopy(from.data, 0, value[id].data, 0, from.getNumElements());
+        }
+    }
+
+    /** The forward pass; returns the loss (the output's first element: the trainer checks it is a scalar). */
+    double forward() {
+        for (int id : plan.forwardOrder) {
+            ops[id].forwardInto(operands[id], value[id]);
+        }
+        return value[graph.output()].data[0];
+    }
+
+    /** The backward pass and the updates, in the given order; {@link #forward()} must have run. */
+    void backwardAndUpdate() {
+        checkpoint.take();
+        Arrays.fill(hasGrad, false);
+        System.arraycopy(plan.backwardConsumers, 0, consumersLeft, 0, consumersLeft.length);
+        int out = graph.output();
+        Arrays.fill(grad[out].data, 0, grad[out].getNumElements(), 1.0);
+        hasGrad[out] = true;
+        for (int id : plan.backwardOrder) {
+            int[] ins = plan.inputs[id];
+            int[] paramSlots = eager ? plan.paramGradSlots[id] : null;
+            if (paramSlots == null || paramSlots.length == 0) {
+                edges(id, ins, plan.gradSlots[id]);
+                continue;
+            }
+            edges(id, ins, paramSlots);
+            for (int k = 0; k < paramSlots.length; k++) {
+                int p = ins[paramSlots[k]];
+                if (consumersLeft[p] == 0 && firstOccurrence(ins, paramSlots, k)) {
+                    update(p);
+                }
+            }
+            // the other operands' gradients read the params as they are now: already updated (eager)
+            edges(id, ins, plan.otherGradSlots[id]);
+        }
+        if (!eager) {
+            for (int p : plan.updatableParams) {
+                update(p);
+            }
+        }
+        updated = true;
+    }
+
+    private void edges(int id, int[] ins, int[] slots) {
+        Op op = ops[id];
+        DMatrixRMaj[] in = operands[id];
+        DMatrixRMaj up = grad[id];
+        DMatrixRMaj y = value[id];
+        for (int k = 0; k < slots.length; k++) {
+            int input = ins[slots[k]];
+            if (!hasGrad[input]) {
+                op.backwardInto(slots[k], in, y, up, grad[input]);
+                hasGrad[input] = true;
+            } else {
+                DMatrixRMaj s = share[input];
+                op.backwardInto(slots[k], in, y, up, s);
+                double[] g = grad[input].data;
+                for (int e = 0, n = s.getNumElements(); e < n; e++) {
+                    g[e] = g[e] + s.data[e];
+                }
+            }
+        }
+        for (int k = 0; k < slots.length; k++) {
+            if (firstOccurrence(ins, slots, k)) {
+                consumersLeft[ins[slots[k]]]--;
+            }
+        }
+    }
+
+    private static boolean firstOccurrence(int[] ins, int[] slots, int k) {
+        for (int j = 0; j < k; j++) {
+            if (ins[slots[j]] == ins[slots[k]]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void update(int p) {
+        DMatrixRMaj w = value[p];
+        optimizer.step(w.data, grad[p].data, first[p], second[p], ++t[p], w.getNumElements());
+    }
+
+    /** A copy of a node's value as it is now. */
+    Tensor value(int node) {
+        return Tensor.wrap(value[node].copy());
+    }
+
+    /** The name of an updatable param that is no longer finite, or null. */
+    String nonFiniteParam() {
+        for (int p : plan.updatableParams) {
+            DMatrixRMaj w = value[p];
+            for (int k = 0, n = w.getNumElements(); k < n; k++) {
+                if (!Double.isFinite(w.data[k])) {
+                    return graph.node(p).name();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The leaves and optimizer memory as they are now, as an immutable state; data inputs as the run started. */
+    ModelState state() {
+        return snapshot(p -> value[p].data, first, second, t, updated);
+    }
+
+    /** The state before the last {@link #backwardAndUpdate()}: the weights of the previous pass. */
+    ModelState beforeLastUpdate() {
+        if (!checkpoint.taken) {
+            return state();
+        }
+        return snapshot(p -> checkpoint.params[p], checkpoint.first, checkpoint.second, checkpoint.t,
+                checkpoint.updated);
+    }
+
+    private ModelState snapshot(java.util.function.IntFunction<double[]> params, double[][] first, double[][] second,
+                                int[] t, boolean afterAnUpdate) {
+        Tensor[] leaves = start.leavesCopy();
+        Optimizer.Slot[] slots = start.slotsCopy();
+        for (int p : plan.updatableParams) {
+            Tensor like = start.value(p);
+            leaves[p] = shaped(params.apply(p), like);
+            if (afterAnUpdate) {
+                slots[p] = new Optimizer.Slot(first[p] == null ? null : shaped(first[p], like),
+                        second[p] == null ? null : shaped(second[p], like), t[p]);
+            }
+        }
+        return ModelState.of(leaves, slots);
+    }
+
+    private static Tensor shaped(double[] data, Tensor like) {
+        return Tensor.wrap(DMatrixRMaj.wrap(like.rows(), like.cols(), Arrays.copyOf(data, like.size())));
+    }
+}
