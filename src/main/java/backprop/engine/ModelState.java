@@ -54,7 +54,7 @@ public final class ModelState {
         return new ModelState(leaves);
     }
 
-    int size() {
+    public int size() {
         return leaves.length;
     }
 

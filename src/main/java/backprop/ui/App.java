@@ -18,6 +18,8 @@ public final class App extends Application {
      * see style/atlantafx/NOTICE.txt for why and for its licence.
      */
     static final String THEME = "/backprop/ui/style/atlantafx/primer-light.bss";
+    /** After the first frames, not competing with them for the two cores of a classroom laptop. */
+    static final double REHEARSAL_DELAY_SECONDS = 1;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("engine"));
     private final ExecutorService texRenderer = Executors.newSingleThreadExecutor(daemon("latex"));
@@ -57,6 +59,7 @@ public final class App extends Application {
         javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
         later.setOnFinished(e -> texRenderer.execute(backprop.ui.chain.TexRenderer::warmUp));
         later.play();
+        Rehearsal.start(worker, trainer, texRenderer, REHEARSAL_DELAY_SECONDS, seconds -> { });
         if (System.getProperty("backprop.startupProbe") != null) {
             probeFirstFrame(model);
         }

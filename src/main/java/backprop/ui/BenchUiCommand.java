@@ -51,37 +51,19 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
     @Option(names = "--iterations", description = "with --xor-training: how many epochs (default: the scenario's 50,000)")
     Integer iterations;
 
+    @Option(names = "--idle", description = "seconds the window shows the apple graph before the measured graph "
+            + "loads (or, with --xor-training, before the run starts), as a teacher takes a moment (default 0; "
+            + "with --xor-training the --warm-up seconds)")
+    double idle;
+
+    @Option(names = "--no-rehearsal", description = "skip the off-screen rehearsal the app plays after start-up")
+    boolean noRehearsal;
+
     @Spec
     CommandSpec spec;
 
-    /** A program with inputs and a few layers of mixed ops: {@code nodes} nodes in all, roughly. */
     static String program(int nodes) {
-        StringBuilder p = new StringBuilder();
-        int width = Math.max(4, (int) Math.round(Math.sqrt(nodes / 2.0)));
-        List<String> prev = new ArrayList<>();
-        for (int i = 0; i < width; i++) {
-            p.append("x").append(i).append(" = ").append(0.1 * (i + 1)).append('\n');
-            prev.add("x" + i);
-        }
-        int made = width;
-        int layer = 0;
-        String[] ops = {"+", "*", "-"};
-        while (made < nodes - 2) {
-            List<String> next = new ArrayList<>();
-            for (int i = 0; i < width && made < nodes - 2; i++) {
-                String name = "n" + layer + "_" + i;
-                String a = prev.get(i);
-                String b = prev.get((i + 1) % prev.size());
-                String expr = layer % 2 == 0 ? a + " " + ops[i % 3] + " " + b : "tanh(" + a + " " + ops[i % 3] + " " + b + ")";
-                p.append(name).append(" = ").append(expr).append('\n');
-                made += layer % 2 == 0 ? 1 : 2;
-                next.add(name);
-            }
-            prev = next;
-            layer++;
-        }
-        p.append("out = ").append(String.join(" + ", prev)).append('\n');
-        return p.toString();
+        return Rehearsal.program(nodes);
     }
 
     @Override
@@ -104,6 +86,7 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
         double[] fps = new double[1];
         int[] graphNodes = new int[1];
         double[] trainingSeconds = {Double.NaN};
+        double[] rehearsalSeconds = {Double.NaN};
         ExecutorService trainer = Executors.newSingleThreadExecutor();
         Platform.runLater(() -> {
             LessonModel model = new LessonModel(worker, Platform::runLater);
@@ -128,11 +111,20 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                         model.runProgram(program(nodes));
                     }
                 });
+            } else if (idle > 0) {
+                model.load("apple");
+                javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(idle));
+                later.setOnFinished(e -> model.runProgram(program(nodes)));
+                later.play();
             } else {
                 model.runProgram(program(nodes));
             }
+            if (!noRehearsal) {
+                Rehearsal.start(worker, trainer, latex, App.REHEARSAL_DELAY_SECONDS, secs -> rehearsalSeconds[0] = secs);
+            }
             model.traceProperty().addListener((obs, was, trace) -> {
-                if (trace == null || intervals.size() > 0 || graphNodes[0] > 0 || afterApple && trace.graph().size() < nodes / 2) {
+                if (trace == null || intervals.size() > 0 || graphNodes[0] > 0
+                        || (afterApple || idle > 0) && trace.graph().size() < nodes / 2) {
                     return;
                 }
                 graphNodes[0] = trace.graph().size();
@@ -140,12 +132,17 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                 long[] pulseStart = new long[1];
                 long[] trainStart = new long[1];
                 long[] last = new long[1];
+                long[] cssStart = new long[1];
+                scene.addPreLayoutPulseListener(() -> cssStart[0] = System.nanoTime());
                 scene.addPostLayoutPulseListener(() -> {
                     if (pulseStart[0] != 0) {
-                        long w = System.nanoTime() - pulseStart[0];
+                        long now = System.nanoTime();
+                        long w = now - pulseStart[0];
                         work.add(w);
                         if (w > 16_000_000L && System.getenv("BENCH_DEBUG") != null) {
-                            System.err.println("slow pulse " + w / 1e6 + " ms at cursor " + model.cursorProperty().get() + " t=" + System.nanoTime() / 1e6);
+                            System.err.printf(Locale.ROOT, "slow pulse %.1f ms (animation %.1f, CSS + layout %.1f) at cursor %d%n",
+                                    w / 1e6, (cssStart[0] - pulseStart[0]) / 1e6, (now - cssStart[0]) / 1e6,
+                                    model.cursorProperty().get());
                         }
                     }
                 });
@@ -211,6 +208,8 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
         if (xorTraining) {
             report = report.replace("{", String.format(Locale.ROOT, "{\"xorTrainingSeconds\": %.3f, ", trainingSeconds[0]));
         }
+        report = report.replace("{", String.format(Locale.ROOT, "{\"rehearsalSeconds\": %s, ",
+                noRehearsal ? "null" : Double.isNaN(rehearsalSeconds[0]) ? "\"not finished\"" : String.format(Locale.ROOT, "%.2f", rehearsalSeconds[0])));
         spec.commandLine().getOut().println(report);
         spec.commandLine().getOut().flush();
         return 0;

@@ -100,4 +100,22 @@ final class EdgeView {
         path.setStyle(colour == null ? "" : "-fx-stroke: " + colour + "; -fx-stroke-width: 5;");
         head.setStyle(colour == null ? "" : "-fx-fill: " + colour + "; -fx-stroke: " + colour + ";");
     }
+
+    /** What the texts show now, by identity (tensors are immutable): a, b, c, d of the last {@link #showing} call. */
+    private Object shownA = this;
+    private Object shownB;
+    private Object shownC;
+    private Object shownD;
+
+    /** Whether the texts already show these objects; if not, remembers them (the caller then sets the texts). */
+    boolean showing(Object a, Object b, Object c, Object d) {
+        if (a == shownA && b == shownB && c == shownC && d == shownD) {
+            return true;
+        }
+        shownA = a;
+        shownB = b;
+        shownC = c;
+        shownD = d;
+        return false;
+    }
 }

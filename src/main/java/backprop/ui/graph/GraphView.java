@@ -74,7 +74,7 @@ public final class GraphView extends Region {
         setClip(clip);
         setFocusTraversable(true);
 
-        model.sceneProperty().addListener((obs, was, now) -> rebuild(now));
+        model.sceneProperty().addListener((obs, was, now) -> sceneChanged(now));
         model.momentProperty().addListener((obs, was, now) -> show(was, now));
         model.selectedNodeProperty().addListener((obs, was, now) -> showSelection());
         model.selectedEdgeProperty().addListener((obs, was, now) -> showSelection());
@@ -85,19 +85,47 @@ public final class GraphView extends Region {
 
     // --- building ---------------------------------------------------------------------------------
 
-    private void rebuild(GraphScene sc) {
-        scene = sc;
-        nodes.clear();
-        edges.clear();
-        edgeLayer.getChildren().clear();
-        labelLayer.getChildren().clear();
-        nodeLayer.getChildren().clear();
-        tokenLayer.getChildren().clear();
-        pending.clear();
-        if (sc == null) {
+    /** Graphs up to this many boxes get their views built at once; bigger ones off the FX thread. */
+    static final int BUILD_INLINE_UP_TO = 40;
+    private static final java.util.concurrent.ExecutorService VIEW_BUILDER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "graph-views");
+                t.setDaemon(true);
+                return t;
+            });
+    /** The scene the model shows now; its views may still be in the making. */
+    private GraphScene wanted;
+
+    /** The views of one scene, made but not yet in the scene graph. */
+    private record Views(GraphScene scene, Map<String, NodeView> nodes, Map<String, EdgeView> edges,
+                         Map<NodeView, Runnable> onAttach) {
+    }
+
+    /**
+     * A new scene: a big graph's views are made on a background thread (nodes not yet in a showing
+     * scene may be made anywhere), so the FX thread only attaches them; constructing 500 views there
+     * froze it for ~80 ms.
+     */
+    private void sceneChanged(GraphScene sc) {
+        wanted = sc;
+        if (sc == null || sc.boxes().size() <= BUILD_INLINE_UP_TO) {
+            rebuild(sc == null ? null : build(sc));
             return;
         }
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> build(sc), VIEW_BUILDER)
+                .handle((views, error) -> views) // on an error, build again below where it shows
+                .thenAcceptAsync(views -> {
+                    if (wanted == sc && scene != sc) {
+                        rebuild(views != null ? views : build(sc));
+                    }
+                }, javafx.application.Platform::runLater);
+    }
+
+    private Views build(GraphScene sc) {
         Graph g = sc.graph();
+        Map<String, NodeView> nodeViews = new LinkedHashMap<>();
+        Map<String, EdgeView> edgeViews = new LinkedHashMap<>();
+        Map<NodeView, Runnable> onAttach = new java.util.HashMap<>();
         Set<String> usedIds = new HashSet<>();
         for (Box b : sc.boxes()) {
             Node rep = g.node(b.representative());
@@ -112,9 +140,11 @@ public final class GraphView extends Region {
             });
             if (isEditable(g, b)) {
                 installEditing(v, rep.id());
+                // a tooltip is a window: made on the FX thread, when the view joins the scene
+                onAttach.put(v, () -> javafx.scene.control.Tooltip.install(v.valueLabel(), new javafx.scene.control.Tooltip(
+                        "Click to type a new value; drag sideways or scroll to nudge it (Shift: ×10)")));
             }
-            nodes.put(b.id(), v);
-            pending.add(() -> nodeLayer.getChildren().add(v));
+            nodeViews.put(b.id(), v);
         }
         for (GraphScene.Line l : sc.lines()) {
             EdgeView e = new EdgeView(l, sc.layout().edges().get(l.id()));
@@ -127,13 +157,39 @@ public final class GraphView extends Region {
                 e.shape.setOnMouseClicked(ev -> selectEdge(ref, ev));
                 e.label.setOnMouseClicked(ev -> selectEdge(ref, ev));
             }
-            edges.put(l.id(), e);
-            edgeLayer.getChildren().add(e.shape); // a line has no text: cheap to style, all at once
-            pending.add(() -> labelLayer.getChildren().add(e.label));
+            edgeViews.put(l.id(), e);
         }
-        attachSome();
-        if (!pending.isEmpty()) {
-            attacher.start();
+        return new Views(sc, nodeViews, edgeViews, onAttach);
+    }
+
+    private void rebuild(Views views) {
+        scene = views == null ? null : views.scene();
+        nodes.clear();
+        edges.clear();
+        edgeLayer.getChildren().clear();
+        labelLayer.getChildren().clear();
+        nodeLayer.getChildren().clear();
+        tokenLayer.getChildren().clear();
+        pending.clear();
+        if (views == null) {
+            return;
+        }
+        nodes.putAll(views.nodes());
+        edges.putAll(views.edges());
+        for (NodeView v : nodes.values()) {
+            pending.add(new Attach(nodeLayer, v, views.onAttach().get(v)));
+        }
+        for (EdgeView e : edges.values()) {
+            pending.add(new Attach(edgeLayer, e.shape, null));
+            pending.add(new Attach(labelLayer, e.label, null));
+        }
+        if (views.scene().boxes().size() <= BUILD_INLINE_UP_TO) {
+            attachAll();
+        } else {
+            attachSome();
+            if (!pending.isEmpty()) {
+                attacher.start();
+            }
         }
         fitted = false;
         fitOnFirstLayout();
@@ -142,11 +198,22 @@ public final class GraphView extends Region {
     }
 
     /**
-     * Views waiting to join the scene. A new view's first CSS pass costs most of a millisecond, so a big
-     * graph joins a few dozen views per frame instead of freezing one frame for all of them.
+     * Views waiting to join the scene. A new view's first CSS pass costs up to a millisecond, so a big
+     * graph's views join a few milliseconds' worth per frame (their CSS applied at once, so the cost
+     * is measured where it is paid) instead of freezing one frame for all of them.
      */
-    private final java.util.ArrayDeque<Runnable> pending = new java.util.ArrayDeque<>();
-    static final int VIEWS_PER_FRAME = 12;
+    private final java.util.ArrayDeque<Attach> pending = new java.util.ArrayDeque<>();
+    static final long ATTACH_BUDGET_NANOS = 5_000_000L;
+
+    private record Attach(Group layer, javafx.scene.Node view, Runnable then) {
+        void run() {
+            layer.getChildren().add(view);
+            if (then != null) {
+                then.run();
+            }
+        }
+    }
+
     private final javafx.animation.AnimationTimer attacher = new javafx.animation.AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -157,14 +224,24 @@ public final class GraphView extends Region {
         }
     };
 
+    /** How many views the next frame attaches: adjusted so that a frame's share costs about the budget. */
+    private int batch = 4;
+
     private void attachSome() {
-        for (int i = 0; i < VIEWS_PER_FRAME && !pending.isEmpty(); i++) {
+        long start = System.nanoTime();
+        for (int i = 0; i < batch && !pending.isEmpty(); i++) {
             pending.poll().run();
         }
+        content.applyCss(); // the new views' CSS now, not in the pulse's pass, so the time is known
+        long took = System.nanoTime() - start;
+        batch = (int) Math.max(1, Math.min(64, batch * ATTACH_BUDGET_NANOS / Math.max(1, took)));
     }
 
     /** Attaches every view now (a snapshot draws a single frame). */
     public void attachAll() {
+        if (wanted != null && scene != wanted) {
+            rebuild(build(wanted));
+        }
         while (!pending.isEmpty()) {
             pending.poll().run();
         }
@@ -188,8 +265,6 @@ public final class GraphView extends Region {
         javafx.scene.text.Text value = v.valueLabel();
         value.getStyleClass().add("editable-value");
         value.setPickOnBounds(true); // a click between two digits still edits
-        javafx.scene.control.Tooltip.install(value, new javafx.scene.control.Tooltip(
-                "Click to type a new value; drag sideways or scroll to nudge it (Shift: ×10)"));
         value.setOnMouseClicked(e -> {
             if (e.isStillSincePress()) {
                 model.selectedEdgeProperty().set(null);
@@ -278,25 +353,33 @@ public final class GraphView extends Region {
         GraphScene.Line l = e.line;
         if (l.weight() >= 0) {
             Node w = g.node(l.weight());
-            e.forward.setText(w.name() + " = " + Numbers.label(f.leaf(w.id())));
+            Tensor value = f.leaf(w.id());
             Tensor gw = f.grad(w.id());
+            if (e.showing(value, gw, null, null)) {
+                return; // the same tensors as on screen: nothing to format (a step changes a few edges of hundreds)
+            }
+            e.forward.setText(w.name() + " = " + Numbers.label(value));
             e.backward.setText(gw == null ? "" : "∂ " + Numbers.label(gw));
             e.detail.setText("");
             return;
         }
         EdgeRef ref = l.graphEdges().get(0);
         int source = g.node(ref.node()).input(ref.slot());
-        Tensor value = f.value(source);
         // in the operation view the source box already shows this value; the edge keeps room for the gradient
-        e.forward.setText(value == null || scene.mode() == ViewMode.OPERATIONS ? "" : Numbers.label(value));
+        Tensor value = scene.mode() == ViewMode.OPERATIONS ? null : f.value(source);
         EdgeGradient share = m.edges().get(ref);
+        Tensor upstream = share == null ? null : f.grad(ref.node());
+        if (e.showing(value, share == null ? null : share.contribution(), upstream,
+                share == null ? null : share.localDerivative())) {
+            return;
+        }
+        e.forward.setText(value == null ? "" : Numbers.label(value));
         if (share == null) {
             e.backward.setText("");
             e.detail.setText("");
             return;
         }
         e.backward.setText("∂ " + Numbers.label(share.contribution()));
-        Tensor upstream = f.grad(ref.node());
         e.detail.setText(share.localDerivative() != null && upstream != null && upstream.isScalar()
                 && share.localDerivative().isScalar()
                 ? "= " + Numbers.label(upstream) + " × " + Numbers.label(share.localDerivative()) : "");

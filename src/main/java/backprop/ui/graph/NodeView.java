@@ -19,8 +19,9 @@ final class NodeView extends VBox {
     final Box box;
     private final Text value = new Text();
     private final Text grad = new Text();
-    private final ImageView valueMap = new ImageView();
-    private final ImageView gradMap = new ImageView();
+    /** Heat maps of a matrix value and gradient, made when the node first holds a matrix (most never do). */
+    private ImageView valueMap;
+    private ImageView gradMap;
     private Tensor shownValue;
     private Tensor shownGrad;
     private VBox editor;
@@ -52,6 +53,12 @@ final class NodeView extends VBox {
         } else {
             getChildren().add(title);
         }
+        getChildren().addAll(value, grad);
+    }
+
+    private void makeMaps() {
+        valueMap = new ImageView();
+        gradMap = new ImageView();
         for (ImageView map : new ImageView[] {valueMap, gradMap}) {
             map.setFitWidth(48);
             map.setFitHeight(36);
@@ -62,7 +69,7 @@ final class NodeView extends VBox {
         }
         HBox maps = new HBox(6, valueMap, gradMap);
         maps.setAlignment(Pos.CENTER);
-        getChildren().addAll(value, maps, grad);
+        getChildren().add(getChildren().indexOf(value) + 1, maps);
     }
 
     /** Shows the value and gradient of this moment; null hides what is not computed yet. */
@@ -71,13 +78,27 @@ final class NodeView extends VBox {
             shownValue = v;
             value.setText(v == null ? "?" : v.isScalar() ? Numbers.label(v) : v.shape());
             value.pseudoClassStateChanged(Styles.PENDING, v == null);
-            showMap(valueMap, v);
+            if (valueMap != null || isMatrix(v)) {
+                if (valueMap == null) {
+                    makeMaps();
+                }
+                showMap(valueMap, v);
+            }
         }
         if (g != shownGrad) {
             shownGrad = g;
             grad.setText(g == null ? "" : "∂ " + (g.isScalar() ? Numbers.label(g) : g.shape()));
-            showMap(gradMap, g);
+            if (gradMap != null || isMatrix(g)) {
+                if (gradMap == null) {
+                    makeMaps();
+                }
+                showMap(gradMap, g);
+            }
         }
+    }
+
+    private static boolean isMatrix(Tensor t) {
+        return t != null && !t.isScalar();
     }
 
     private static void showMap(ImageView map, Tensor t) {

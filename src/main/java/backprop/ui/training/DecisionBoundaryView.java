@@ -54,7 +54,9 @@ public final class DecisionBoundaryView extends VBox {
     private void draw() {
         Lesson l = model.lesson();
         ModelState s = model.stateProperty().get();
-        boolean show = applies(l) && s != null;
+        // the lesson and its state change one after the other: draw once both are the new lesson's
+        boolean show = applies(l) && s != null && s.size() == l.graph().size()
+                && s.value(dataOf(l.graph()).id()).sameShape(dataOf(l.graph()).initialValue());
         setVisible(show);
         setManaged(show);
         if (!show) {

@@ -1,0 +1,154 @@
+package backprop.ui;
+
+import backprop.ui.model.LessonModel;
+import backprop.ui.training.TrainingModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+
+/**
+ * A short lesson played off-screen after start-up, while the teacher looks at the first graph: a
+ * generated graph of about 60 nodes stepped forward and back, then XOR trained with the chart live.
+ * It runs the code a real lesson runs (views, CSS, layout, animation, trainer, chart), so by the time
+ * the class opens a big graph or starts training, that code is loaded and compiled by the JIT: a cold
+ * JVM spends 70–170 ms in the first pulse of a new 200-node graph, a rehearsed one a fraction of it
+ * (docs/benchmarks.md). Every action is small and takes one frame; nothing is shown or kept.
+ */
+public final class Rehearsal {
+    /** Frames between the steps of the script; the views of a stepped graph animate in between. */
+    private static final int FRAMES_PER_STEP = 1;
+    /** Steps forward one by one (each starts the views' animations), then to the end, then some back. */
+    private static final int STEPS_FORWARD = 40;
+    private static final int STEPS_BACK = 10;
+    private static final int TRAINING_PASSES = 20_000;
+
+    private final LessonModel model;
+    private final TrainingModel training;
+    private final MainView view;
+    private final Scene scene;
+    private final List<Runnable> script = new ArrayList<>();
+    private final Runnable done;
+    private final long startedAt = System.nanoTime();
+    private int frame;
+
+    private Rehearsal(Executor worker, Executor trainer, Executor texRenderer, Runnable done) {
+        this.done = done;
+        model = new LessonModel(worker, Platform::runLater);
+        training = new TrainingModel(model, trainer, Platform::runLater);
+        view = new MainView(model, training, texRenderer);
+        scene = App.createScene(view, 1280, 800);
+        model.speedProperty().set(4);
+        model.runProgram(program(60));
+    }
+
+    /**
+     * Starts the rehearsal on the FX thread after {@code delaySeconds}; {@code done} gets the seconds
+     * it took (from its start) on the FX thread.
+     */
+    public static void start(Executor worker, Executor trainer, Executor texRenderer, double delaySeconds,
+                             java.util.function.DoubleConsumer done) {
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(delaySeconds));
+        later.setOnFinished(e -> {
+            Rehearsal[] r = new Rehearsal[1];
+            r[0] = new Rehearsal(worker, trainer, texRenderer, () -> done.accept((System.nanoTime() - r[0].startedAt) / 1e9));
+            r[0].play();
+        });
+        later.play();
+    }
+
+    private enum Phase { GRAPH, XOR_LOADING, TRAINING }
+
+    private void play() {
+        new AnimationTimer() {
+            private Phase phase = Phase.GRAPH;
+            private int stepped;
+
+            @Override
+            public void handle(long now) {
+                frame++;
+                if (frame % FRAMES_PER_STEP == 0) {
+                    act();
+                }
+                if (phase != null) {
+                    pulse();
+                }
+            }
+
+            private void act() {
+                boolean ready = model.lesson() != null && model.trace() != null && model.scene() != null
+                        && model.trace().graph() == model.lesson().graph();
+                switch (phase) {
+                    case GRAPH -> {
+                        if (!ready) {
+                            return; // still recording and laying out on the worker
+                        }
+                        if (stepped < STEPS_FORWARD) {
+                            model.stepForward();
+                        } else if (stepped == STEPS_FORWARD) {
+                            model.toEnd();
+                        } else if (stepped <= STEPS_FORWARD + STEPS_BACK) {
+                            model.stepBack();
+                        } else {
+                            model.load("xor");
+                            phase = Phase.XOR_LOADING;
+                        }
+                        stepped++;
+                    }
+                    case XOR_LOADING -> {
+                        if (ready && model.lesson().id().equals("xor")) {
+                            training.edit(TrainingModel.Setting.ITERATIONS, TRAINING_PASSES);
+                            training.runIterations();
+                            phase = Phase.TRAINING;
+                        }
+                    }
+                    case TRAINING -> {
+                        if (!training.isRunning()) {
+                            stop();
+                            phase = null;
+                            done.run();
+                        }
+                    }
+                }
+            }
+        }.start();
+    }
+
+    /** What a pulse does for a scene in a window; this scene has none. */
+    private void pulse() {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+    }
+
+    /** A program with inputs and a few layers of mixed ops: {@code nodes} nodes in all, roughly. */
+    public static String program(int nodes) {
+        StringBuilder p = new StringBuilder();
+        int width = Math.max(4, (int) Math.round(Math.sqrt(nodes / 2.0)));
+        List<String> prev = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            p.append("x").append(i).append(" = ").append(0.1 * (i + 1)).append('\n');
+            prev.add("x" + i);
+        }
+        int made = width;
+        int layer = 0;
+        String[] ops = {"+", "*", "-"};
+        while (made < nodes - 2) {
+            List<String> next = new ArrayList<>();
+            for (int i = 0; i < width && made < nodes - 2; i++) {
+                String name = "n" + layer + "_" + i;
+                String a = prev.get(i);
+                String b = prev.get((i + 1) % prev.size());
+                String expr = layer % 2 == 0 ? a + " " + ops[i % 3] + " " + b : "tanh(" + a + " " + ops[i % 3] + " " + b + ")";
+                p.append(name).append(" = ").append(expr).append('\n');
+                made += layer % 2 == 0 ? 1 : 2;
+                next.add(name);
+            }
+            prev = next;
+            layer++;
+        }
+        p.append("out = ").append(String.join(" + ", prev)).append('\n');
+        return p.toString();
+    }
+}
