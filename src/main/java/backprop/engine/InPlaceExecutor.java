@@ -32,41 +32,10 @@ final class InPlaceExecutor {
     private final double[][] first;
     private final double[][] second;
     private final int[] t;
-    /** Leaves and slots as the run started: what {@link #state()} does not take from the buffers. */
-    private final ModelState start;
+    private final StateCodec codec;
     private boolean updated;
-    private final Checkpoint checkpoint;
-
-    /** Params and optimizer memory copied aside before an update, to fall back to on divergence. */
-    private final class Checkpoint {
-        final double[][] params = new double[graph.size()][];
-        final double[][] first = new double[graph.size()][];
-        final double[][] second = new double[graph.size()][];
-        final int[] t = new int[graph.size()];
-        boolean updated;
-        boolean taken;
-
-        void take() {
-            for (int p : plan.updatableParams) {
-                copy(value[p].data, params, p);
-                copy(InPlaceExecutor.this.first[p], first, p);
-                copy(InPlaceExecutor.this.second[p], second, p);
-                t[p] = InPlaceExecutor.this.t[p];
-            }
-            updated = InPlaceExecutor.this.updated;
-            taken = true;
-        }
-
-        private static void copy(double[] from, double[][] into, int p) {
-            if (from == null) {
-                return;
-            }
-            if (into[p] == null) {
-                into[p] = new double[from.length];
-            }
-            System.arraycopy(from, 0, into[p], 0, from.length);
-        }
-    }
+    /** The weights packed before the last update, to fall back to on divergence; null before any. */
+    private double[] checkpoint;
 
     /**
      * @param start  the run's state: what {@link #state()} takes the leaves that do not train from
@@ -78,7 +47,6 @@ final class InPlaceExecutor {
         this.graph = plan.graph;
         this.optimizer = optimizer;
         this.eager = order == UpdateOrder.EAGER;
-        this.start = start;
         int n = graph.size();
         ops = new Op[n];
         value = new DMatrixRMaj[n];
@@ -114,7 +82,7 @@ final class InPlaceExecutor {
             second[p] = arrays > 1 ? memory(slot.second(), start.value(p)) : null;
             t[p] = slot.t();
         }
-        checkpoint = new Checkpoint();
+        codec = new StateCodec(start, plan.updatableParams, arrays);
     }
 
     private static double[] memory(Tensor kept, Tensor w) {
@@ -139,7 +107,10 @@ final class InPlaceExecutor {
 
     /** The backward pass and the updates, in the given order; {@link #forward()} must have run. */
     void backwardAndUpdate() {
-        checkpoint.take();
+        if (checkpoint == null) {
+            checkpoint = new double[codec.width()];
+        }
+        packInto(checkpoint);
         Arrays.fill(hasGrad, false);
         System.arraycopy(plan.backwardConsumers, 0, consumersLeft, 0, consumersLeft.length);
         int out = graph.output();
@@ -228,36 +199,33 @@ final class InPlaceExecutor {
         return null;
     }
 
+    StateCodec codec() {
+        return codec;
+    }
+
+    /** The weights and optimizer memory as they are now, packed (see {@link StateCodec}). */
+    double[] packed() {
+        double[] out = new double[codec.width()];
+        packInto(out);
+        return out;
+    }
+
+    private void packInto(double[] out) {
+        int[] params = plan.updatableParams;
+        for (int k = 0; k < params.length; k++) {
+            int p = params[k];
+            codec.put(out, k, value[p].data, first[p], second[p], t[p]);
+        }
+        StateCodec.markUpdated(out, updated);
+    }
+
     /** The leaves and optimizer memory as they are now, as an immutable state; data inputs as the run started. */
     ModelState state() {
-        return snapshot(p -> value[p].data, first, second, t, updated);
+        return codec.unpack(packed());
     }
 
     /** The state before the last {@link #backwardAndUpdate()}: the weights of the previous pass. */
     ModelState beforeLastUpdate() {
-        if (!checkpoint.taken) {
-            return state();
-        }
-        return snapshot(p -> checkpoint.params[p], checkpoint.first, checkpoint.second, checkpoint.t,
-                checkpoint.updated);
-    }
-
-    private ModelState snapshot(java.util.function.IntFunction<double[]> params, double[][] first, double[][] second,
-                                int[] t, boolean afterAnUpdate) {
-        Tensor[] leaves = start.leavesCopy();
-        Optimizer.Slot[] slots = start.slotsCopy();
-        for (int p : plan.updatableParams) {
-            Tensor like = start.value(p);
-            leaves[p] = shaped(params.apply(p), like);
-            if (afterAnUpdate) {
-                slots[p] = new Optimizer.Slot(first[p] == null ? null : shaped(first[p], like),
-                        second[p] == null ? null : shaped(second[p], like), t[p]);
-            }
-        }
-        return ModelState.of(leaves, slots);
-    }
-
-    private static Tensor shaped(double[] data, Tensor like) {
-        return Tensor.wrap(DMatrixRMaj.wrap(like.rows(), like.cols(), Arrays.copyOf(data, like.size())));
+        return checkpoint == null ? state() : codec.unpack(checkpoint.clone());
     }
 }

@@ -21,16 +21,30 @@ public final class Trainer {
      * @param untilLoss stop as soon as a pass's loss is below this (NaN: never)
      * @param maxSteps  stop after this many forward passes
      */
-    public record Config(Optimizer optimizer, UpdateOrder order, double untilLoss, int maxSteps, Batches batches) {
+    public record Config(Optimizer optimizer, UpdateOrder order, double untilLoss, int maxSteps, Batches batches,
+                         boolean keepPasses) {
         public Config {
             if (maxSteps < 1) {
                 throw new IllegalArgumentException("max-steps must be at least 1, got " + maxSteps);
             }
         }
 
+        /** Keeping every pass in the result. */
+        public Config(Optimizer optimizer, UpdateOrder order, double untilLoss, int maxSteps, Batches batches) {
+            this(optimizer, order, untilLoss, maxSteps, batches, true);
+        }
+
         /** Full-batch training: every pass sees all the data. */
         public Config(Optimizer optimizer, UpdateOrder order, double untilLoss, int maxSteps) {
             this(optimizer, order, untilLoss, maxSteps, null);
+        }
+
+        /**
+         * The same run, its result holding only the last pass: a listener that keeps what it needs
+         * (the app's chart) spares a million-pass run a million objects.
+         */
+        public Config lastPassOnly() {
+            return new Config(optimizer, order, untilLoss, maxSteps, batches, false);
         }
     }
 
@@ -145,22 +159,34 @@ public final class Trainer {
     public record Pass(int step, double loss, List<Tensor> reported) {
     }
 
-    /** Called after every forward pass with the state that pass used (for loss curves and weight history). */
+    /** Called after every forward pass with the weights that pass used (for loss curves and weight history). */
     @FunctionalInterface
     public interface Listener {
-        void onPass(Pass pass, ModelState state);
+        void onPass(Pass pass, Weights weights);
+    }
+
+    /** The weights of the pass being reported; valid during {@link Listener#onPass} only. */
+    public interface Weights {
+        /** As a state (a dozen objects: for the last pass, not for every one). */
+        ModelState state();
+
+        /** Packed into a new array of {@link StateCodec#width()} doubles; {@link #codec()} unpacks it. */
+        double[] packed();
+
+        StateCodec codec();
     }
 
     /**
-     * @param passes     every forward pass, the last one included
+     * @param passes     every forward pass, the last one included (only the last with {@link Config#lastPassOnly()})
+     * @param passCount  how many forward passes ran
      * @param finalState the weights to keep: those of the last pass when the run stopped normally; on
      *                   divergence, those of the last pass whose loss was acceptable
      * @param divergence why the run diverged, or null
-     * @param keptPass   the pass that runs on finalState's weights (when cancelled, the pass that did not run)
+     * @param keptPass   the pass that ran on finalState's weights (0: cancelled before the first)
      * @param seconds    time spent training
      */
-    public record Result(List<Pass> passes, ModelState finalState, int keptPass, Stop stopped, String divergence,
-                         double seconds) {
+    public record Result(List<Pass> passes, int passCount, ModelState finalState, int keptPass, Stop stopped,
+                         String divergence, double seconds) {
         public Pass last() {
             return passes.get(passes.size() - 1);
         }
@@ -179,6 +205,8 @@ public final class Trainer {
         List<Pass> passes = new ArrayList<>();
         int[] reportedIds = graph.reported().stream().mapToInt(Integer::intValue).toArray();
         InPlaceExecutor executor = null;
+        Weights weights = null;
+        int passCount = 0;
         double firstLoss = Double.NaN;
         Stop stop;
         String divergence = null;
@@ -187,8 +215,9 @@ public final class Trainer {
         for (int step = 1; ; step++) {
             if (cancelled.getAsBoolean()) {
                 stop = Stop.CANCELLED;
-                kept = executor == null ? start : executor.state();
-                keptPass = step;
+                // the weights of the last pass that ran, so a chart's last loss is the one they give
+                kept = executor == null ? start : executor.beforeLastUpdate();
+                keptPass = step - 1;
                 break;
             }
             ModelState batch = batches == null ? start : batches.batchOf(start);
@@ -199,14 +228,27 @@ public final class Trainer {
                 executor.load(batch, dataInputs);
             }
             double loss = executor.forward();
+            if (weights == null) {
+                InPlaceExecutor ex = executor;
+                weights = new Weights() {
+                    public ModelState state() { return ex.state(); }
+                    public double[] packed() { return ex.packed(); }
+                    public StateCodec codec() { return ex.codec(); }
+                };
+            }
             Tensor[] reported = new Tensor[reportedIds.length];
             for (int k = 0; k < reported.length; k++) {
                 reported[k] = executor.value(reportedIds[k]);
             }
             Pass pass = new Pass(step, loss, List.of(reported));
-            passes.add(pass);
+            if (config.keepPasses() || passes.isEmpty()) {
+                passes.add(pass);
+            } else {
+                passes.set(0, pass);
+            }
+            passCount = step;
             if (listener != null) {
-                listener.onPass(pass, executor.state());
+                listener.onPass(pass, weights);
             }
             if (step == 1) {
                 firstLoss = loss;
@@ -241,7 +283,7 @@ public final class Trainer {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Result(List.copyOf(passes), kept, keptPass, stop, divergence, seconds);
+        return new Result(List.copyOf(passes), passCount, kept, keptPass, stop, divergence, seconds);
     }
 
     /** One forward pass by the trace's executor: it checks shapes and the scalar loss, with the trace's messages. */

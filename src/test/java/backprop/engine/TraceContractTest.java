@@ -342,7 +342,11 @@ class TraceContractTest {
         int passes = 6;
         List<ModelState> seen = new ArrayList<>();
         Trainer.Result r = Trainer.train(g, g.initialState(), new Trainer.Config(opt, order, Double.NaN, passes),
-                (pass, state) -> seen.add(state), () -> false);
+                (pass, weights) -> {
+                    seen.add(weights.state());
+                    // the packed form the app keeps per iteration unpacks to the same state
+                    assertThat(weights.codec().unpack(weights.packed())).isEqualTo(weights.state());
+                }, () -> false);
 
         assertThat(r.stopped()).isEqualTo(Trainer.Stop.MAX_STEPS);
         assertThat(r.passes()).hasSize(passes);
@@ -425,6 +429,19 @@ class TraceContractTest {
             }
         }
         assertThat(r.finalState()).isEqualTo(full);
+    }
+
+    @Test
+    void aRunKeepingOnlyTheLastPassCountsThemAllAndEndsTheSame() {
+        Graph g = graph("xor");
+        Trainer.Config config = new Trainer.Config(new Optimizer.Sgd(0.1), UpdateOrder.SIMULTANEOUS, Double.NaN, 30);
+        Trainer.Result all = Trainer.train(g, g.initialState(), config);
+        Trainer.Result last = Trainer.train(g, g.initialState(), config.lastPassOnly());
+        assertThat(all.passes()).hasSize(30);
+        assertThat(all.passCount()).isEqualTo(30);
+        assertThat(last.passes()).containsExactly(all.last());
+        assertThat(last.passCount()).isEqualTo(30);
+        assertThat(last.finalState()).isEqualTo(all.finalState());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package backprop.ui.training;
 
 import backprop.engine.ModelState;
+import backprop.engine.StateCodec;
 import backprop.engine.Optimizer;
 import backprop.engine.UpdateOrder;
 import java.util.Arrays;
@@ -38,9 +39,12 @@ public final class Run {
     /** Kept weights: those of every stride-th iteration from the first; the last is kept apart. */
     private int stride = 1;
     private int[] keptIterations = new int[16];
-    private ModelState[] keptStates = new ModelState[16];
+    /** Kept weights packed (see {@link StateCodec}): one small array each, not a state of a dozen objects. */
+    private double[][] keptStates = new double[16][];
+    private StateCodec[] keptCodecs = new StateCodec[16];
     private int kept;
-    private ModelState lastState;
+    private double[] lastState;
+    private StateCodec lastCodec;
     private boolean diverged;
     /** The range of the finite losses, and of the positive ones (for a log axis), kept as points come. */
     /**
@@ -76,8 +80,11 @@ public final class Run {
         return o instanceof Optimizer.Adam ? 2 : 1;
     }
 
-    /** A point on the curve: the loss of the pass at {@code iteration}, and its weights if {@code state} is given. */
-    void append(int iteration, double loss, ModelState state) {
+    /**
+     * A point on the curve: the loss of the pass at {@code iteration}, and its weights if {@code state}
+     * (packed by {@code codec}) is given.
+     */
+    void append(int iteration, double loss, double[] state, StateCodec codec) {
         if (iteration != lastIteration() + 1) {
             throw new IllegalArgumentException("iteration " + iteration + " does not follow " + lastIteration());
         }
@@ -96,7 +103,8 @@ public final class Run {
         }
         if (state != null) {
             lastState = state;
-            keep(iteration, state);
+            lastCodec = codec;
+            keep(iteration, state, codec);
         }
     }
 
@@ -151,16 +159,18 @@ public final class Run {
         sizeProperty.set(size);
     }
 
-    private void keep(int iteration, ModelState state) {
+    private void keep(int iteration, double[] state, StateCodec codec) {
         if ((iteration - firstIteration) % stride != 0) {
             return;
         }
         if (kept == keptIterations.length) {
             keptIterations = Arrays.copyOf(keptIterations, kept * 2);
             keptStates = Arrays.copyOf(keptStates, kept * 2);
+            keptCodecs = Arrays.copyOf(keptCodecs, kept * 2);
         }
         keptIterations[kept] = iteration;
         keptStates[kept] = state;
+        keptCodecs[kept] = codec;
         kept++;
         // over budget: keep every other one of those kept, so memory stays bounded however long the run
         while (kept > 2 && kept * stateCost > STATE_BUDGET) {
@@ -170,10 +180,12 @@ public final class Run {
                 if ((keptIterations[k] - firstIteration) % stride == 0) {
                     keptIterations[n] = keptIterations[k];
                     keptStates[n] = keptStates[k];
+                    keptCodecs[n] = keptCodecs[k];
                     n++;
                 }
             }
             Arrays.fill(keptStates, n, kept, null);
+            Arrays.fill(keptCodecs, n, kept, null);
             kept = n;
         }
     }
@@ -195,13 +207,13 @@ public final class Run {
             return null;
         }
         if (iteration >= lastIteration()) {
-            return new Kept(lastIteration(), lastState);
+            return new Kept(lastIteration(), lastCodec.unpack(lastState));
         }
         int k = Arrays.binarySearch(keptIterations, 0, kept, iteration);
         if (k < 0) {
             k = -k - 2; // the kept iteration just before
         }
-        return k < 0 ? null : new Kept(keptIterations[k], keptStates[k]);
+        return k < 0 ? null : new Kept(keptIterations[k], keptCodecs[k].unpack(keptStates[k]));
     }
 
     public String label() {

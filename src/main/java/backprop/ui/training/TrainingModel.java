@@ -3,6 +3,7 @@ package backprop.ui.training;
 import backprop.engine.Graph;
 import backprop.engine.ModelState;
 import backprop.engine.Optimizer;
+import backprop.engine.StateCodec;
 import backprop.engine.Optimizers;
 import backprop.engine.Tensor;
 import backprop.engine.Trainer;
@@ -576,7 +577,7 @@ public final class TrainingModel {
         }
         List<Job.Point> points = j.drain();
         for (Job.Point p : points) {
-            j.run.append(p.iteration(), p.loss(), p.state());
+            j.run.append(p.iteration(), p.loss(), p.state(), p.codec());
         }
         j.run.publish();
         if (!points.isEmpty()) {
@@ -598,8 +599,8 @@ public final class TrainingModel {
         switch (r.stopped()) {
             case CANCELLED -> {
                 // the weights of the last finished pass, so the loss on the chart is the one the graph shows
-                keep = j.lastState;
-                keptIteration = j.lastIteration;
+                keep = r.keptPass() == 0 ? null : r.finalState();
+                keptIteration = j.startIteration + r.keptPass() - 1;
             }
             case DIVERGED -> {
                 keep = r.finalState();
@@ -628,7 +629,7 @@ public final class TrainingModel {
             case UNTIL_LOSS -> status.set("Loss " + loss + " < " + Numbers.format(j.config.untilLoss())
                     + " at iteration " + j.lastIteration + took(r));
             case MAX_STEPS -> status.set("Done: iteration " + j.lastIteration + " · loss " + loss + took(r));
-            case CANCELLED -> status.set(j.lastState == null ? "Paused."
+            case CANCELLED -> status.set(r.keptPass() == 0 ? "Paused."
                     : "Paused at iteration " + j.lastIteration + " · loss " + loss);
             case DIVERGED -> {
                 status.set("Paused: training diverged at iteration " + j.lastIteration);
@@ -642,7 +643,7 @@ public final class TrainingModel {
     }
 
     private static String took(Trainer.Result r) {
-        int n = r.passes().size();
+        int n = r.passCount();
         return String.format(Locale.ROOT, " (%,d %s, %.2f s)", n, n == 1 ? "pass" : "passes", r.seconds());
     }
 
@@ -661,7 +662,7 @@ public final class TrainingModel {
 
     /** One click's training, run on the worker. */
     private final class Job {
-        record Point(int iteration, double loss, ModelState state) {
+        record Point(int iteration, double loss, double[] state, StateCodec codec) {
         }
 
         final Lesson lesson;
@@ -678,7 +679,6 @@ public final class TrainingModel {
         /** Trainer thread only. */
         private long lastFlushRequest;
         /** Written by the trainer thread, read in finish() after the hand-over to ui. */
-        ModelState lastState;
         int lastIteration;
 
         Job(Lesson lesson, ModelState shown, Run run, int startIteration, int skipThrough, Trainer.Config config) {
@@ -695,7 +695,7 @@ public final class TrainingModel {
             lastFlushRequest = System.nanoTime() - FRAME_NANOS; // the first point shows at once
             Trainer.Result r;
             try {
-                r = Trainer.train(lesson.graph(), start, config, this::onPass, cancel::get);
+                r = Trainer.train(lesson.graph(), start, config.lastPassOnly(), this::onPass, cancel::get);
             } catch (RuntimeException e) {
                 ui.execute(() -> fail(this, e));
                 return;
@@ -704,15 +704,14 @@ public final class TrainingModel {
         }
 
         /** On the trainer thread, once per forward pass: buffer it, and ask for a flush at most once per frame. */
-        private void onPass(Trainer.Pass pass, ModelState state) {
+        private void onPass(Trainer.Pass pass, Trainer.Weights weights) {
             int iteration = startIteration + pass.step() - 1;
-            lastState = state;
             lastIteration = iteration;
             if (iteration <= skipThrough) {
                 return; // the point the continued curve already ends with
             }
             synchronized (lock) {
-                buffer.add(new Point(iteration, pass.loss(), state));
+                buffer.add(new Point(iteration, pass.loss(), weights.packed(), weights.codec()));
             }
             long now = System.nanoTime();
             if (now - lastFlushRequest >= FRAME_NANOS && flushPending.compareAndSet(false, true)) {

@@ -12,7 +12,7 @@ class RunBlockSummaryTest {
     private static Run runOf(double... losses) {
         Run r = new Run("test", new Optimizer.Sgd(0.1), UpdateOrder.SIMULTANEOUS, 1, 0, 1);
         for (int i = 0; i < losses.length; i++) {
-            r.append(i + 1, losses[i], null);
+            r.append(i + 1, losses[i], null, null);
         }
         return r;
     }

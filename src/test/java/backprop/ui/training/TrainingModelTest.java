@@ -9,6 +9,7 @@ import backprop.engine.Optimizer;
 import backprop.engine.Tensor;
 import backprop.engine.Trainer;
 import backprop.engine.UpdateOrder;
+import backprop.engine.program.ProgramParser;
 import backprop.ui.model.LessonModel;
 import backprop.ui.training.TrainingModel.Setting;
 import java.util.ArrayList;
@@ -242,7 +243,7 @@ class TrainingModelTest {
         List<ModelState> states = new ArrayList<>();
         Graph g = lesson.lesson().graph();
         Trainer.train(g, g.initialState(), new Trainer.Config(new Optimizer.Sgd(1), UpdateOrder.EAGER, 1e-7, 200),
-                (pass, state) -> states.add(state), () -> false);
+                (pass, weights) -> states.add(weights.state()), () -> false);
         model.runUntil();
         Run run = model.runs().get(0);
 
@@ -431,10 +432,17 @@ class TrainingModelTest {
 
     @Test
     void aLargeNetKeepsEveryKthWeightsWithinTheBudget() {
-        ModelState s = new ModelState(new Tensor[] {Tensor.scalar(1)});
+        Graph g = ProgramParser.parse("param w = 1; loss = w^2");
+        Object[] packed = new Object[2];
+        Trainer.train(g, g.initialState(), new Trainer.Config(new Optimizer.Sgd(0.1), UpdateOrder.SIMULTANEOUS,
+                Double.NaN, 1), (pass, weights) -> {
+            packed[0] = weights.packed();
+            packed[1] = weights.codec();
+        }, () -> false);
+        // a run that counts each state as 100,000 weights
         Run run = new Run("big", new Optimizer.Sgd(0.1), UpdateOrder.SIMULTANEOUS, 1, 0, 100_000);
         for (int it = 1; it <= 1000; it++) {
-            run.append(it, 1.0 / it, s);
+            run.append(it, 1.0 / it, (double[]) packed[0], (backprop.engine.StateCodec) packed[1]);
         }
         assertThat(run.size()).isEqualTo(1000);
         assertThat(run.stride()).isGreaterThan(1);
