@@ -2,7 +2,7 @@ package backprop.engine;
 
 import backprop.engine.Graph.Kind;
 import backprop.engine.Graph.Node;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,64 +25,101 @@ public final class ExecutionPlan {
     final int[][] paramGradSlots;
     final int[][] otherGradSlots;
 
+    // plain loops, no streams: the plan is made on the way to a training run's first pass, where a
+    // cold JVM would pay for bootstrapping stream pipelines and lambdas
     private ExecutionPlan(Graph graph) {
         this.graph = graph;
         int n = graph.size();
+        inputs = new int[n][];
+        isParam = new boolean[n];
+        for (Node node : graph.nodes()) {
+            int id = node.id();
+            List<Integer> in = node.inputs();
+            inputs[id] = new int[in.size()];
+            for (int slot = 0; slot < in.size(); slot++) {
+                inputs[id][slot] = in.get(slot);
+            }
+            isParam[id] = node.kind() == Kind.PARAM;
+        }
         needsGrad = new boolean[n];
         boolean[] ancestor = new boolean[n];
         ancestor[graph.output()] = true;
         for (int id = n - 1; id >= 0; id--) {
             if (ancestor[id]) {
-                for (int in : graph.node(id).inputs()) {
+                for (int in : inputs[id]) {
                     ancestor[in] = true;
                 }
             }
         }
-        List<Integer> forward = new ArrayList<>();
+        int[] forward = new int[n];
+        int forwardCount = 0;
         for (Node node : graph.nodes()) {
+            int id = node.id();
             if (node.isLeaf()) {
-                needsGrad[node.id()] = node.requiresGrad();
+                needsGrad[id] = node.requiresGrad();
             } else {
-                forward.add(node.id());
-                needsGrad[node.id()] = node.inputs().stream().anyMatch(in -> needsGrad[in]);
+                forward[forwardCount++] = id;
+                for (int in : inputs[id]) {
+                    needsGrad[id] |= needsGrad[in];
+                }
             }
         }
-        forwardOrder = forward.stream().mapToInt(Integer::intValue).toArray();
-        List<Integer> backward = new ArrayList<>();
+        forwardOrder = Arrays.copyOf(forward, forwardCount);
+        int[] backward = new int[forwardCount];
+        int backwardCount = 0;
         backwardConsumers = new int[n];
         for (int i = forwardOrder.length - 1; i >= 0; i--) {
             int id = forwardOrder[i];
             if (ancestor[id] && needsGrad[id]) {
-                backward.add(id);
-                graph.node(id).inputs().stream().distinct().filter(in -> needsGrad[in])
-                        .forEach(in -> backwardConsumers[in]++);
+                backward[backwardCount++] = id;
+                int[] in = inputs[id];
+                for (int slot = 0; slot < in.length; slot++) {
+                    if (needsGrad[in[slot]] && firstOf(in, slot)) {
+                        backwardConsumers[in[slot]]++;
+                    }
+                }
             }
         }
-        backwardOrder = backward.stream().mapToInt(Integer::intValue).toArray();
-        updatableParams = graph.nodes().stream()
-                .filter(node -> node.kind() == Kind.PARAM && backwardConsumers[node.id()] > 0)
-                .mapToInt(Node::id).toArray();
-        inputs = new int[n][];
-        isParam = new boolean[n];
+        backwardOrder = Arrays.copyOf(backward, backwardCount);
+        int[] params = new int[n];
+        int paramCount = 0;
+        for (int id = 0; id < n; id++) {
+            if (isParam[id] && backwardConsumers[id] > 0) {
+                params[paramCount++] = id;
+            }
+        }
+        updatableParams = Arrays.copyOf(params, paramCount);
         gradSlots = new int[n][];
         paramGradSlots = new int[n][];
         otherGradSlots = new int[n][];
-        for (Node node : graph.nodes()) {
-            int id = node.id();
-            inputs[id] = node.inputs().stream().mapToInt(Integer::intValue).toArray();
-            isParam[id] = node.kind() == Kind.PARAM;
-        }
-        for (Node node : graph.nodes()) {
-            int id = node.id();
+        for (int id = 0; id < n; id++) {
             int[] in = inputs[id];
-            gradSlots[id] = slots(in, slot -> needsGrad[in[slot]]);
-            paramGradSlots[id] = slots(in, slot -> needsGrad[in[slot]] && isParam[in[slot]]);
-            otherGradSlots[id] = slots(in, slot -> needsGrad[in[slot]] && !isParam[in[slot]]);
+            gradSlots[id] = slots(in, true, true);
+            paramGradSlots[id] = slots(in, true, false);
+            otherGradSlots[id] = slots(in, false, true);
         }
     }
 
-    private static int[] slots(int[] in, java.util.function.IntPredicate keep) {
-        return java.util.stream.IntStream.range(0, in.length).filter(keep).toArray();
+    /** Whether in[slot] is the first slot reading its node (x * x reads x twice). */
+    private static boolean firstOf(int[] in, int slot) {
+        for (int j = 0; j < slot; j++) {
+            if (in[j] == in[slot]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The slots whose operand needs a gradient, keeping those on params and/or the others. */
+    private int[] slots(int[] in, boolean params, boolean others) {
+        int[] out = new int[in.length];
+        int count = 0;
+        for (int slot = 0; slot < in.length; slot++) {
+            if (needsGrad[in[slot]] && (isParam[in[slot]] ? params : others)) {
+                out[count++] = slot;
+            }
+        }
+        return Arrays.copyOf(out, count);
     }
 
     public static ExecutionPlan of(Graph graph) {

