@@ -59,7 +59,8 @@ public final class App extends Application {
         javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
         later.setOnFinished(e -> texRenderer.execute(backprop.ui.chain.TexRenderer::warmUp));
         later.play();
-        Rehearsal.start(worker, trainer, texRenderer, REHEARSAL_DELAY_SECONDS, seconds -> { });
+        Rehearsal.start(worker, trainer, texRenderer, REHEARSAL_DELAY_SECONDS, () -> model.playingProperty().get(),
+                seconds -> { });
         if (System.getProperty("backprop.startupProbe") != null) {
             probeFirstFrame(model);
         }

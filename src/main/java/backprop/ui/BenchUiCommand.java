@@ -120,7 +120,8 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                 model.runProgram(program(nodes));
             }
             if (!noRehearsal) {
-                Rehearsal.start(worker, trainer, latex, App.REHEARSAL_DELAY_SECONDS, secs -> rehearsalSeconds[0] = secs);
+                Rehearsal.start(worker, trainer, latex, App.REHEARSAL_DELAY_SECONDS,
+                        () -> model.playingProperty().get() || training.isRunning(), secs -> rehearsalSeconds[0] = secs);
             }
             model.traceProperty().addListener((obs, was, trace) -> {
                 if (trace == null || intervals.size() > 0 || graphNodes[0] > 0

@@ -19,7 +19,7 @@ import javafx.scene.Scene;
  */
 public final class Rehearsal {
     /** Frames between the steps of the script; the views of a stepped graph animate in between. */
-    private static final int FRAMES_PER_STEP = 1;
+    private static final int FRAMES_PER_STEP = 2;
     /** Steps forward one by one (each starts the views' animations), then to the end, then some back. */
     private static final int STEPS_FORWARD = 40;
     private static final int STEPS_BACK = 10;
@@ -34,8 +34,13 @@ public final class Rehearsal {
     private final long startedAt = System.nanoTime();
     private int frame;
 
-    private Rehearsal(Executor worker, Executor trainer, Executor texRenderer, Runnable done) {
+    /** While the class is watching something move, the rehearsal waits: it must never cost them a frame. */
+    private final java.util.function.BooleanSupplier busy;
+
+    private Rehearsal(Executor worker, Executor trainer, Executor texRenderer, java.util.function.BooleanSupplier busy,
+                      Runnable done) {
         this.done = done;
+        this.busy = busy;
         model = new LessonModel(worker, Platform::runLater);
         training = new TrainingModel(model, trainer, Platform::runLater);
         view = new MainView(model, training, texRenderer);
@@ -45,18 +50,26 @@ public final class Rehearsal {
     }
 
     /**
-     * Starts the rehearsal on the FX thread after {@code delaySeconds}; {@code done} gets the seconds
-     * it took (from its start) on the FX thread.
+     * Starts the rehearsal on the FX thread once {@code delaySeconds} have passed and {@code busy} is
+     * false (nothing playing or training); it pauses whenever {@code busy} turns true. {@code done}
+     * gets the seconds it took (from its start) on the FX thread.
      */
     public static void start(Executor worker, Executor trainer, Executor texRenderer, double delaySeconds,
-                             java.util.function.DoubleConsumer done) {
-        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(delaySeconds));
-        later.setOnFinished(e -> {
-            Rehearsal[] r = new Rehearsal[1];
-            r[0] = new Rehearsal(worker, trainer, texRenderer, () -> done.accept((System.nanoTime() - r[0].startedAt) / 1e9));
-            r[0].play();
-        });
-        later.play();
+                             java.util.function.BooleanSupplier busy, java.util.function.DoubleConsumer done) {
+        long from = System.nanoTime() + (long) (delaySeconds * 1e9);
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (now < from || busy.getAsBoolean()) {
+                    return;
+                }
+                stop();
+                Rehearsal[] r = new Rehearsal[1];
+                r[0] = new Rehearsal(worker, trainer, texRenderer, busy,
+                        () -> done.accept((System.nanoTime() - r[0].startedAt) / 1e9));
+                r[0].play();
+            }
+        }.start();
     }
 
     private enum Phase { GRAPH, XOR_LOADING, TRAINING }
@@ -68,12 +81,15 @@ public final class Rehearsal {
 
             @Override
             public void handle(long now) {
+                if (busy.getAsBoolean() && phase != Phase.TRAINING) {
+                    return;
+                }
                 frame++;
                 if (frame % FRAMES_PER_STEP == 0) {
                     act();
-                }
-                if (phase != null) {
-                    pulse();
+                    if (phase != null) {
+                        pulse(); // CSS and layout once per action: each call restyles the whole hidden window
+                    }
                 }
             }
 

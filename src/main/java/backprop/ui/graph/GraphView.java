@@ -198,12 +198,20 @@ public final class GraphView extends Region {
     }
 
     /**
-     * Views waiting to join the scene. A new view's first CSS pass costs up to a millisecond, so a big
-     * graph's views join a few milliseconds' worth per frame (their CSS applied at once, so the cost
-     * is measured where it is paid) instead of freezing one frame for all of them.
+     * Views waiting to join the scene. A new view's first CSS pass costs up to a millisecond or two, so
+     * a big graph's views join a few per frame instead of freezing one frame for all of them: as many
+     * as keep the pulse's CSS and layout pass near {@link #ATTACH_BUDGET_NANOS} (it is measured: the
+     * number adapts to the machine and to how warm the JIT is). Calling {@code applyCss()} here
+     * instead would restyle every view already attached, not just the new ones.
      */
     private final java.util.ArrayDeque<Attach> pending = new java.util.ArrayDeque<>();
     static final long ATTACH_BUDGET_NANOS = 5_000_000L;
+    private int batch = 4;
+    private long cssPassStart;
+    private long lastCssPass;
+    private javafx.scene.Scene measured;
+    private final Runnable beforeCssPass = () -> cssPassStart = System.nanoTime();
+    private final Runnable afterLayoutPass = () -> lastCssPass = System.nanoTime() - cssPassStart;
 
     private record Attach(Group layer, javafx.scene.Node view, Runnable then) {
         void run() {
@@ -216,6 +224,18 @@ public final class GraphView extends Region {
 
     private final javafx.animation.AnimationTimer attacher = new javafx.animation.AnimationTimer() {
         @Override
+        public void start() {
+            super.start();
+            measure(getScene());
+        }
+
+        @Override
+        public void stop() {
+            super.stop();
+            measure(null);
+        }
+
+        @Override
         public void handle(long now) {
             attachSome();
             if (pending.isEmpty()) {
@@ -224,17 +244,29 @@ public final class GraphView extends Region {
         }
     };
 
-    /** How many views the next frame attaches: adjusted so that a frame's share costs about the budget. */
-    private int batch = 4;
+    private void measure(javafx.scene.Scene s) {
+        if (measured != null) {
+            measured.removePreLayoutPulseListener(beforeCssPass);
+            measured.removePostLayoutPulseListener(afterLayoutPass);
+        }
+        measured = s;
+        lastCssPass = 0;
+        if (s != null) {
+            s.addPreLayoutPulseListener(beforeCssPass);
+            s.addPostLayoutPulseListener(afterLayoutPass);
+        }
+    }
 
     private void attachSome() {
-        long start = System.nanoTime();
+        if (lastCssPass > 0) { // the last pass styled the last batch: scale to the budget
+            // shrink at once, grow slowly: a cheap pass may have had only cheap views in it
+            long scaled = batch * ATTACH_BUDGET_NANOS / lastCssPass;
+            batch = (int) Math.max(1, Math.min(Math.min(24, batch + 1 + batch / 2), scaled));
+            lastCssPass = 0;
+        }
         for (int i = 0; i < batch && !pending.isEmpty(); i++) {
             pending.poll().run();
         }
-        content.applyCss(); // the new views' CSS now, not in the pulse's pass, so the time is known
-        long took = System.nanoTime() - start;
-        batch = (int) Math.max(1, Math.min(64, batch * ATTACH_BUDGET_NANOS / Math.max(1, took)));
     }
 
     /** Attaches every view now (a snapshot draws a single frame). */
