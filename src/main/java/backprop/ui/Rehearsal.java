@@ -10,8 +10,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 
 /**
- * A short lesson played off-screen after start-up, while the teacher looks at the first graph: a
- * generated graph of about 60 nodes stepped forward and back, then XOR trained with the chart live.
+ * A short lesson played off-screen after start-up, while the teacher looks at the first graph: XOR
+ * trained with the chart live, then a generated graph of about 60 nodes stepped forward and back.
  * It runs the code a real lesson runs (views, CSS, layout, animation, trainer, chart), so by the time
  * the class opens a big graph or starts training, that code is loaded and compiled by the JIT: a cold
  * JVM spends 70–170 ms in the first pulse of a new 200-node graph, a rehearsed one a fraction of it
@@ -21,8 +21,8 @@ public final class Rehearsal {
     /** Frames between the steps of the script; the views of a stepped graph animate in between. */
     private static final int FRAMES_PER_STEP = 2;
     /** Steps forward one by one (each starts the views' animations), then to the end, then some back. */
-    private static final int STEPS_FORWARD = 40;
-    private static final int STEPS_BACK = 10;
+    private static final int STEPS_FORWARD = 30;
+    private static final int STEPS_BACK = 8;
     private static final int TRAINING_PASSES = 20_000;
 
     private final LessonModel model;
@@ -46,7 +46,7 @@ public final class Rehearsal {
         view = new MainView(model, training, texRenderer);
         scene = App.createScene(view, 1280, 800);
         model.speedProperty().set(4);
-        model.runProgram(program(60));
+        model.load("xor"); // training first: the engine's and the chart's code matter most
     }
 
     /**
@@ -72,11 +72,11 @@ public final class Rehearsal {
         }.start();
     }
 
-    private enum Phase { GRAPH, XOR_LOADING, TRAINING }
+    private enum Phase { XOR_LOADING, TRAINING, GRAPH }
 
     private void play() {
         new AnimationTimer() {
-            private Phase phase = Phase.GRAPH;
+            private Phase phase = Phase.XOR_LOADING;
             private int stepped;
 
             @Override
@@ -97,22 +97,6 @@ public final class Rehearsal {
                 boolean ready = model.lesson() != null && model.trace() != null && model.scene() != null
                         && model.trace().graph() == model.lesson().graph();
                 switch (phase) {
-                    case GRAPH -> {
-                        if (!ready) {
-                            return; // still recording and laying out on the worker
-                        }
-                        if (stepped < STEPS_FORWARD) {
-                            model.stepForward();
-                        } else if (stepped == STEPS_FORWARD) {
-                            model.toEnd();
-                        } else if (stepped <= STEPS_FORWARD + STEPS_BACK) {
-                            model.stepBack();
-                        } else {
-                            model.load("xor");
-                            phase = Phase.XOR_LOADING;
-                        }
-                        stepped++;
-                    }
                     case XOR_LOADING -> {
                         if (ready && model.lesson().id().equals("xor")) {
                             training.edit(TrainingModel.Setting.ITERATIONS, TRAINING_PASSES);
@@ -122,10 +106,27 @@ public final class Rehearsal {
                     }
                     case TRAINING -> {
                         if (!training.isRunning()) {
+                            model.runProgram(program(60));
+                            phase = Phase.GRAPH;
+                        }
+                    }
+                    case GRAPH -> {
+                        if (!ready || model.lesson().id().equals("xor")) {
+                            return; // still recording and laying out on the worker
+                        }
+                        if (stepped < STEPS_FORWARD) {
+                            model.stepForward();
+                        } else if (stepped == STEPS_FORWARD) {
+                            model.toEnd();
+                        } else if (stepped <= STEPS_FORWARD + STEPS_BACK) {
+                            model.stepBack();
+                        } else {
                             stop();
                             phase = null;
                             done.run();
+                            return;
                         }
+                        stepped++;
                     }
                 }
             }
