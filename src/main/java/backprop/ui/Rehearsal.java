@@ -53,10 +53,14 @@ public final class Rehearsal {
      * Starts the rehearsal on the FX thread once {@code delaySeconds} have passed and {@code busy} is
      * false (nothing playing or training); it pauses whenever {@code busy} turns true. {@code done}
      * gets the seconds it took (from its start) on the FX thread.
+     *
+     * @return whether it has started
      */
-    public static void start(Executor worker, Executor trainer, Executor texRenderer, double delaySeconds,
-                             java.util.function.BooleanSupplier busy, java.util.function.DoubleConsumer done) {
+    public static java.util.function.BooleanSupplier start(Executor worker, Executor trainer, Executor texRenderer,
+                                                           double delaySeconds, java.util.function.BooleanSupplier busy,
+                                                           java.util.function.DoubleConsumer done) {
         long from = System.nanoTime() + (long) (delaySeconds * 1e9);
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
         new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -64,12 +68,14 @@ public final class Rehearsal {
                     return;
                 }
                 stop();
+                started.set(true);
                 Rehearsal[] r = new Rehearsal[1];
                 r[0] = new Rehearsal(worker, trainer, texRenderer, busy,
                         () -> done.accept((System.nanoTime() - r[0].startedAt) / 1e9));
                 r[0].play();
             }
         }.start();
+        return started::get;
     }
 
     private enum Phase { XOR_LOADING, TRAINING, GRAPH }

@@ -168,6 +168,25 @@ class MainViewTest {
     }
 
     @Test
+    void aBigFormulaIsBuiltOffTheFxThreadAndEveryViewJoins(FxRobot robot) {
+        focusGraph(robot);
+        // a1 = x + x = 2, a_k = a_(k-1) + x = k + 1: a59 = 60, and d a59 / dx = 60
+        StringBuilder program = new StringBuilder("x = 1\na1 = x + x\n");
+        for (int k = 2; k <= 59; k++) {
+            program.append("a").append(k).append(" = a").append(k - 1).append(" + x\n");
+        }
+        robot.interact(() -> model.runProgram(program.toString()));
+        waitFor(() -> model.lesson().id().equals("formula")
+                && robot.lookup(".graph-node").queryAll().size() == 60 // 60 nodes, more than are built inline
+                && robot.lookup("#node-a59").tryQuery().isPresent());
+        assertThat(model.scene().boxes()).hasSizeGreaterThan(backprop.ui.graph.GraphView.BUILD_INLINE_UP_TO);
+        robot.interact(() -> view.graphView().requestFocus());
+        robot.type(KeyCode.END);
+        assertThat(text(robot, "#value-a59")).isEqualTo("60");
+        assertThat(text(robot, "#grad-x")).isEqualTo("∂ 60");
+    }
+
+    @Test
     void theNeuronViewDrawsUnitsWithWeightsOnTheEdges(FxRobot robot) {
         focusGraph(robot);
         robot.interact(() -> model.load("seed-221"));

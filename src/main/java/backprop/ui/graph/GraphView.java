@@ -86,7 +86,7 @@ public final class GraphView extends Region {
     // --- building ---------------------------------------------------------------------------------
 
     /** Graphs up to this many boxes get their views built at once; bigger ones off the FX thread. */
-    static final int BUILD_INLINE_UP_TO = 40;
+    public static final int BUILD_INLINE_UP_TO = 40;
     private static final java.util.concurrent.ExecutorService VIEW_BUILDER =
             java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "graph-views");

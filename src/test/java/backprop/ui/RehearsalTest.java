@@ -1,0 +1,57 @@
+package backprop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The start-up rehearsal plays its whole script off-screen, and waits while the class watches something. */
+@ExtendWith(ApplicationExtension.class)
+class RehearsalTest {
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    private final ExecutorService trainer = Executors.newSingleThreadExecutor();
+    private final ExecutorService latex = Executors.newSingleThreadExecutor();
+
+    @Start
+    void start(Stage stage) {
+        stage.show(); // a showing window keeps the toolkit pulsing
+    }
+
+    @AfterEach
+    void stopThreads() {
+        worker.shutdownNow();
+        trainer.shutdownNow();
+        latex.shutdownNow();
+    }
+
+    @Test
+    void itPlaysToTheEndWhenNothingElseMoves() throws Exception {
+        CompletableFuture<Double> done = new CompletableFuture<>();
+        Platform.runLater(() -> Rehearsal.start(worker, trainer, latex, 0, () -> false, done::complete));
+        double seconds = done.get(60, TimeUnit.SECONDS);
+        assertThat(seconds).isPositive();
+    }
+
+    @Test
+    void itWaitsWhileSomethingPlaysAndGoesOnAfterwards() throws Exception {
+        AtomicBoolean playing = new AtomicBoolean(true);
+        CompletableFuture<Double> done = new CompletableFuture<>();
+        CompletableFuture<java.util.function.BooleanSupplier> started = new CompletableFuture<>();
+        Platform.runLater(() -> started.complete(Rehearsal.start(worker, trainer, latex, 0, playing::get, done::complete)));
+        Thread.sleep(1500);
+        assertThat(started.get(5, TimeUnit.SECONDS).getAsBoolean()).as("nothing is rehearsed while the class watches")
+                .isFalse();
+        playing.set(false);
+        assertThat(done.get(60, TimeUnit.SECONDS)).isPositive();
+    }
+}
