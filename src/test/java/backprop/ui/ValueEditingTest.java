@@ -115,6 +115,23 @@ class ValueEditingTest {
     }
 
     @Test
+    void aDragIsOneUndoEntry(FxRobot robot) {
+        showForwardPass(robot);
+        // drag w13's value 40 px to the right in small moves: several nudges of one gesture
+        robot.moveTo("#value-w13").press(javafx.scene.input.MouseButton.PRIMARY);
+        for (int i = 0; i < 5; i++) {
+            robot.moveBy(8, 0);
+        }
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(w13()).as("the drag moved w13 by more than one nudge").isGreaterThan(0.1 + 0.01);
+        robot.interact(() -> view.graphView().requestFocus());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        waitFor(() -> w13() == 0.1);
+        assertThat(model.canUndoProperty().get()).as("the whole drag was one entry").isFalse();
+    }
+
+    @Test
     void theInspectorEditsAWeightOfTheNeuronView(FxRobot robot) {
         showForwardPass(robot);
         robot.interact(() -> model.selectedNodeProperty().set(model.lesson().graph().byName("w35").orElseThrow().id()));

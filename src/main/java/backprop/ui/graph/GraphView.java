@@ -306,21 +306,31 @@ public final class GraphView extends Region {
             }
             e.consume();
         });
+        // scrolls on this value less than SCROLL_GESTURE apart are one gesture: one undo entry
+        Object[] scroll = {null};
+        long[] lastScroll = {0};
         value.setOnScroll(e -> {
+            long now = System.nanoTime();
+            if (scroll[0] == null || now - lastScroll[0] > SCROLL_GESTURE_NANOS) {
+                scroll[0] = new Object();
+            }
+            lastScroll[0] = now;
             double step = backprop.ui.model.ValueInput.nudgeStep(current(node), e.isShiftDown());
-            setValue(node, current(node) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step);
+            nudgeValue(node, current(node) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step, scroll[0]);
             e.consume();
         });
         double[] last = new double[1];
+        Object[] drag = {null};
         value.setOnMousePressed(e -> {
             last[0] = e.getSceneX();
+            drag[0] = new Object(); // a drag, press to release, is one gesture: one undo entry
             e.consume();
         });
         value.setOnMouseDragged(e -> {
             double dx = e.getSceneX() - last[0];
             if (Math.abs(dx) >= 4) {
                 double step = backprop.ui.model.ValueInput.nudgeStep(current(node), e.isShiftDown());
-                setValue(node, current(node) + Math.round(dx / 4) * step);
+                nudgeValue(node, current(node) + Math.round(dx / 4) * step, drag[0]);
                 last[0] = e.getSceneX();
             }
             e.consume();
@@ -337,6 +347,12 @@ public final class GraphView extends Region {
 
     private void setValue(int node, double v) {
         model.commit(model.latestState().withValue(node, Tensor.scalar(v)));
+    }
+
+    static final long SCROLL_GESTURE_NANOS = 800_000_000L;
+
+    private void nudgeValue(int node, double v, Object gesture) {
+        model.nudge(model.latestState().withValue(node, Tensor.scalar(v)), gesture);
     }
 
     private void selectEdge(EdgeRef ref, javafx.scene.input.MouseEvent ev) {

@@ -122,10 +122,37 @@ public final class LessonModel {
         if (latestState == null || s.equals(latestState)) {
             return;
         }
+        gesture = null;
         undo.push(latestState);
         redo.clear();
         updateHistoryFlags();
         show(latestLesson, s);
+    }
+
+    /** The gesture of the last {@link #nudge} and the values it left, while nothing else has changed them. */
+    private Object gesture;
+    private ModelState gestureResult;
+
+    /**
+     * An edit that is one step of a gesture (a drag, a burst of scrolls on one value): the first step
+     * is an undoable edit like {@link #commit}; the next steps of the same gesture, with no other edit
+     * in between, replace its result, so one Ctrl+Z undoes the whole gesture.
+     *
+     * @param gesture an object standing for the gesture, compared with equals
+     */
+    public void nudge(ModelState s, Object gesture) {
+        if (latestState == null || s.equals(latestState)) {
+            return;
+        }
+        boolean continuing = gesture.equals(this.gesture) && latestState == gestureResult;
+        if (continuing) {
+            redo.clear();
+            show(latestLesson, s);
+        } else {
+            commit(s);
+        }
+        this.gesture = gesture;
+        gestureResult = s;
     }
 
     /** Back to the values before the last edit or training run; false when there is none. */

@@ -100,4 +100,41 @@ class LessonModelTest {
         assertThat(model.latestState().value(model.lesson().graph().byName("W_hidden").orElseThrow().id()))
                 .isEqualTo(model.lesson().graph().byName("W_hidden").orElseThrow().initialValue());
     }
+
+    @Test
+    void theNudgesOfOneGestureAreOneUndoEntry() {
+        model.load("apple");
+        int apple = model.lesson().graph().byName("apple").orElseThrow().id();
+        Object drag = new Object();
+        for (int v = 101; v <= 110; v++) {
+            model.nudge(model.latestState().withValue(apple, Tensor.scalar(v)), drag);
+        }
+        assertThat(value("apple")).isEqualTo(110);
+        assertThat(model.undo()).isTrue();
+        assertThat(value("apple")).as("one undo takes back the whole drag").isEqualTo(100);
+        assertThat(model.canUndoProperty().get()).isFalse();
+        assertThat(model.redo()).isTrue();
+        assertThat(value("apple")).isEqualTo(110);
+    }
+
+    @Test
+    void anotherGestureOrAnEditInBetweenStartsANewUndoEntry() {
+        model.load("apple");
+        int apple = model.lesson().graph().byName("apple").orElseThrow().id();
+        Object first = new Object();
+        model.nudge(model.latestState().withValue(apple, Tensor.scalar(101)), first);
+        model.nudge(model.latestState().withValue(apple, Tensor.scalar(102)), first);
+        model.nudge(model.latestState().withValue(apple, Tensor.scalar(103)), new Object());
+        model.commit(model.latestState().withValue(apple, Tensor.scalar(200)));
+        model.nudge(model.latestState().withValue(apple, Tensor.scalar(201)), first);
+        model.undo();
+        assertThat(value("apple")).isEqualTo(200);
+        model.undo();
+        assertThat(value("apple")).isEqualTo(103);
+        model.undo();
+        assertThat(value("apple")).isEqualTo(102);
+        model.undo();
+        assertThat(value("apple")).isEqualTo(100);
+        assertThat(model.canUndoProperty().get()).isFalse();
+    }
 }
