@@ -28,6 +28,7 @@ public final class Run {
     private final String label;
     private final Optimizer optimizer;
     private final UpdateOrder order;
+    private final int batchSize;
     private final int firstIteration;
     private final int colorIndex;
     private final long stateCost;
@@ -64,6 +65,13 @@ public final class Run {
     private double maxPositive = Double.NEGATIVE_INFINITY;
 
     Run(String label, Optimizer optimizer, UpdateOrder order, int firstIteration, int colorIndex, long paramScalars) {
+        this(label, optimizer, order, 0, firstIteration, colorIndex, paramScalars);
+    }
+
+    /** @param batchSize rows per pass, 0 for the whole data set */
+    Run(String label, Optimizer optimizer, UpdateOrder order, int batchSize, int firstIteration, int colorIndex,
+        long paramScalars) {
+        this.batchSize = batchSize;
         this.label = label;
         this.optimizer = optimizer;
         this.order = order;
@@ -214,6 +222,11 @@ public final class Run {
             k = -k - 2; // the kept iteration just before
         }
         return k < 0 ? null : new Kept(keptIterations[k], keptCodecs[k].unpack(keptStates[k]));
+    }
+
+    /** Rows per pass; 0 when every pass sees the whole data set. */
+    public int batchSize() {
+        return batchSize;
     }
 
     public String label() {

@@ -491,17 +491,21 @@ public final class TrainingModel {
         Position at = from == null ? null : from.position();
         boolean fromKnownIteration = at != null;
         int startIteration = fromKnownIteration ? at.iteration() : 1;
+        int rows = dataRows(l);
+        int batch = batchSize.get() > 0 && batchSize.get() < rows ? batchSize.get() : 0;
         Run run;
         ModelState startState;
         if (fromKnownIteration && runs.contains(at.run()) && !at.run().diverged() && at.run().optimizer().equals(opt)
-                && at.run().order() == order && at.iteration() == at.run().lastIteration()) {
+                && at.run().order() == order && at.run().batchSize() == batch
+                && at.iteration() == at.run().lastIteration()) {
             run = at.run(); // same settings, no edit since: the curve goes on
             startState = current;
         } else {
             if (runs.size() >= MAX_RUNS) {
                 runs.remove(0); // the oldest goes: more curves than colours cannot be told apart
             }
-            run = new Run(label(opt, order, startIteration), opt, order, startIteration, freeColor(), paramScalars(l.graph()));
+            run = new Run(label(opt, order, batch, startIteration), opt, order, batch, startIteration, freeColor(),
+                    paramScalars(l.graph()));
             runs.add(run);
             startState = current.withoutOptimizerMemory(); // a new run starts with a fresh optimizer
         }
@@ -509,9 +513,8 @@ public final class TrainingModel {
         int skipThrough = run.lastIteration();
         int maxSteps = action == Action.STEP ? 2 : iterations.get() + 1;
         double target = action == Action.UNTIL ? untilLoss.get() : Double.NaN;
-        int rows = dataRows(l);
-        Trainer.Batches batches = batchSize.get() > 0 && batchSize.get() < rows
-                ? new Trainer.Batches(batchSize.get(), run.lastIteration()) : null; // seed: the run's last iteration so far (0 when new), so a lesson repeats exactly
+        Trainer.Batches batches = batch > 0
+                ? new Trainer.Batches(batch, run.lastIteration()) : null; // seed: the run's last iteration so far (0 when new), so a lesson repeats exactly
         Job j = new Job(l, current, run, startIteration, skipThrough,
                 new Trainer.Config(opt, order, target, maxSteps, batches));
         job = j;
@@ -532,8 +535,8 @@ public final class TrainingModel {
         }
     }
 
-    static String label(Optimizer o, UpdateOrder order, int startIteration) {
-        String s = o.describe() + " · " + order.cliName();
+    static String label(Optimizer o, UpdateOrder order, int batch, int startIteration) {
+        String s = o.describe() + " · " + order.cliName() + (batch > 0 ? " · batch " + batch : "");
         return startIteration > 1 ? s + " · from iteration " + startIteration : s;
     }
 

@@ -46,4 +46,28 @@ class BatchSizeSettingTest {
         int w = g.byName("W_hidden").orElseThrow().id();
         assertThat(lesson.latestState().value(w)).isEqualTo(direct.finalState().value(w));
     }
+
+    @Test
+    void changingTheBatchSizeStartsANewRunAndKeepingItContinuesTheCurve() {
+        lesson.load("xor");
+        assertThat(model.edit(TrainingModel.Setting.ITERATIONS, "10")).isTrue();
+        assertThat(model.edit(TrainingModel.Setting.BATCH_SIZE, "2")).isTrue();
+        model.runIterations();
+        model.runIterations();
+        assertThat(model.runs()).hasSize(1);
+        assertThat(model.runs().get(0).size()).isEqualTo(21);
+        assertThat(model.runs().get(0).label()).contains("batch 2");
+
+        assertThat(model.edit(TrainingModel.Setting.BATCH_SIZE, "3")).isTrue();
+        model.runIterations();
+        assertThat(model.runs()).hasSize(2);
+        Run second = model.runs().get(1);
+        assertThat(second.label()).contains("batch 3").contains("from iteration 21");
+        assertThat(second.batchSize()).isEqualTo(3);
+
+        assertThat(model.edit(TrainingModel.Setting.BATCH_SIZE, "")).isTrue(); // the whole data set
+        model.runIterations();
+        assertThat(model.runs()).hasSize(3);
+        assertThat(model.runs().get(2).label()).doesNotContain("batch");
+    }
 }
