@@ -51,6 +51,44 @@ public final class DecisionBoundaryView extends VBox {
         return l != null && dataOf(l.graph()) != null && !l.graph().reported().isEmpty();
     }
 
+    /** One thread for the grid's forward pass: 4,096 points take a few ms, which the FX thread must not spend. */
+    private static final java.util.concurrent.ExecutorService GRID_PASS =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "decision-boundary");
+                t.setDaemon(true);
+                return t;
+            });
+    /** Colours of the ramp from low (blue) to high (red), lightened: parsed once, not per pixel. */
+    private static final Color[] RAMP = new Color[256];
+
+    static {
+        Color low = Color.web("#1565c0");
+        Color high = Color.web("#c62828");
+        for (int k = 0; k < RAMP.length; k++) {
+            RAMP[k] = low.interpolate(high, k / (RAMP.length - 1.0)).interpolate(Color.WHITE, 0.35);
+        }
+    }
+
+    private long generation;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper paints = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "paints");
+    private Tensor shownGrid;
+    private double[] shownBox;
+
+    /** How many times the heat map has been painted (tests wait on it). */
+    public javafx.beans.property.ReadOnlyIntegerProperty paintsProperty() {
+        return paints.getReadOnlyProperty();
+    }
+
+    /** The plane last painted: x from, x to, y from, y to. */
+    double[] shownBox() {
+        return shownBox;
+    }
+
+    /** The outputs last painted, one per grid point, row by row from the bottom (null before the first). */
+    Tensor shownGrid() {
+        return shownGrid;
+    }
+
     private void draw() {
         Lesson l = model.lesson();
         ModelState s = model.stateProperty().get();
@@ -59,14 +97,35 @@ public final class DecisionBoundaryView extends VBox {
                 && s.value(dataOf(l.graph()).id()).sameShape(dataOf(l.graph()).initialValue());
         setVisible(show);
         setManaged(show);
+        long gen = ++generation;
         if (!show) {
             return;
         }
         Graph g = l.graph();
         Graph.Node x = dataOf(g);
+        double[] box = bounds(s.value(x.id()));
+        boolean onScreen = getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
+        if (!onScreen) {
+            paint(g, s, x, box, outputsOnGrid(g, s, x, box)); // a snapshot draws one frame, now
+            return;
+        }
+        GRID_PASS.execute(() -> {
+            Tensor out;
+            try {
+                out = outputsOnGrid(g, s, x, box);
+            } catch (RuntimeException e) {
+                return; // nothing sensible to draw; the graph view shows the error of the forward pass
+            }
+            javafx.application.Platform.runLater(() -> {
+                if (gen == generation) { // no newer state since
+                    paint(g, s, x, box, out);
+                }
+            });
+        });
+    }
+
+    private void paint(Graph g, ModelState s, Graph.Node x, double[] box, Tensor out) {
         Tensor data = s.value(x.id());
-        double[] box = bounds(data);
-        Tensor out = outputsOnGrid(g, s, x, box);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < out.size(); k++) {
@@ -85,7 +144,7 @@ public final class DecisionBoundaryView extends VBox {
             for (int c = 0; c < GRID; c++) {
                 double v = out.at(r * GRID + c);
                 double t = hi == lo ? 0.5 : (v - lo) / (hi - lo);
-                pw.setColor(c, GRID - 1 - r, Color.web("#1565c0").interpolate(Color.web("#c62828"), clamp(t)).interpolate(Color.WHITE, 0.35));
+                pw.setColor(c, GRID - 1 - r, RAMP[(int) Math.round(clamp(t) * (RAMP.length - 1))]);
             }
         }
         gc.setImageSmoothing(true);
@@ -103,6 +162,9 @@ public final class DecisionBoundaryView extends VBox {
             gc.strokeOval(px - 7, py - 7, 14, 14);
         }
         title.setText("Output over the plane (red high, blue low) · dots: data");
+        shownGrid = out;
+        shownBox = box;
+        paints.set(paints.get() + 1);
     }
 
     /** The target leaf: an input with the data's rows and one column, other than X. */
