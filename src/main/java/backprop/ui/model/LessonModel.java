@@ -202,7 +202,9 @@ public final class LessonModel {
 
     /**
      * Adds λ/2·Σw² for every weight to the loss (λ > 0) or takes it away (λ = 0), keeping the current
-     * values; the undo history starts afresh, since the graph changes.
+     * values and the undo history: the penalty adds op nodes after the lesson's own and no leaves, so
+     * every earlier state carries over ({@link ModelState#resizedFor}). Undo then goes back through the
+     * edits and runs; the setting itself stays (like the optimizer, it is not an edit of the values).
      */
     public void setWeightDecay(double lambda) {
         if (baseLesson == null || lambda == weightDecay) {
@@ -212,7 +214,12 @@ public final class LessonModel {
         String title = baseLesson.title() + (lambda > 0 ? " + weight decay λ=" + backprop.ui.text.Numbers.format(lambda) : "");
         Lesson l = new Lesson(title, g, baseLesson.scenario(), baseLesson.program());
         weightDecay = lambda;
+        java.util.List<ModelState> undone = new java.util.ArrayList<>(undo);
+        java.util.List<ModelState> redone = new java.util.ArrayList<>(redo);
         show(l, latestState.resizedFor(g).withoutOptimizerMemory());
+        undone.forEach(st -> undo.addLast(st.resizedFor(g)));
+        redone.forEach(st -> redo.addLast(st.resizedFor(g)));
+        updateHistoryFlags();
     }
 
     public double weightDecay() {

@@ -137,4 +137,31 @@ class LessonModelTest {
         assertThat(value("apple")).isEqualTo(100);
         assertThat(model.canUndoProperty().get()).isFalse();
     }
+
+    @Test
+    void turningWeightDecayOnAndOffKeepsTheUndoHistory() {
+        model.load("seed-221");
+        Graph base = model.lesson().graph();
+        int w13 = base.byName("w13").orElseThrow().id();
+        model.commit(model.latestState().withValue(w13, Tensor.scalar(0.5)));
+        model.commit(model.latestState().withValue(w13, Tensor.scalar(0.7)));
+        model.undo(); // 0.7 waits on the redo stack
+
+        model.setWeightDecay(0.01);
+        assertThat(model.lesson().graph().size()).isGreaterThan(base.size());
+        assertThat(value("w13")).isEqualTo(0.5);
+        assertThat(model.redo()).isTrue();
+        assertThat(value("w13")).isEqualTo(0.7);
+        assertThat(model.undo()).isTrue();
+        assertThat(model.undo()).isTrue();
+        assertThat(value("w13")).isEqualTo(0.1);
+        assertThat(model.weightDecay()).as("undo takes back values, not the setting").isEqualTo(0.01);
+        assertThat(model.stateProperty().get().size()).isEqualTo(model.lesson().graph().size());
+
+        model.setWeightDecay(0);
+        assertThat(model.lesson().graph().size()).isEqualTo(base.size());
+        assertThat(model.redo()).isTrue();
+        assertThat(value("w13")).isEqualTo(0.5);
+        assertThat(model.stateProperty().get().size()).isEqualTo(base.size());
+    }
 }
