@@ -77,9 +77,11 @@ public final class ChainRulePanel extends VBox {
                 return; // the cursor moved on before this one was drawn
             }
             BufferedImage img = TexRenderer.render(source, FORMULA_SIZE, new Color(0x1a, 0x1a, 0x1a));
+            // converted here, not on the FX thread: an image is not part of the scene until it is set
+            javafx.scene.image.Image fx = SwingFXUtils.toFXImage(img, null);
             Platform.runLater(() -> {
                 if (request == latest.get()) {
-                    formula.setImage(SwingFXUtils.toFXImage(img, null));
+                    formula.setImage(fx);
                 }
             });
         });
