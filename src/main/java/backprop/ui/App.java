@@ -47,7 +47,8 @@ public final class App extends Application {
     public void start(Stage stage) {
         LessonModel model = new LessonModel(worker, Platform::runLater);
         model.load("apple"); // recorded and laid out on the worker while the window is built
-        MainView view = new MainView(model, () -> new TrainingModel(model, trainer, Platform::runLater), texRenderer);
+        TrainingModel[] made = {null};
+        MainView view = new MainView(model, () -> made[0] = new TrainingModel(model, trainer, Platform::runLater), texRenderer);
         Scene scene = createScene(view, 1280, 800);
         stage.setTitle("Backprop Visualizer");
         stage.setScene(scene);
@@ -59,7 +60,12 @@ public final class App extends Application {
         javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
         later.setOnFinished(e -> texRenderer.execute(backprop.ui.chain.TexRenderer::warmUp));
         later.play();
-        Rehearsal.start(worker, trainer, texRenderer, REHEARSAL_DELAY_SECONDS, () -> model.playingProperty().get(),
+        // the rehearsal waits while a graph plays, a run trains, or the teacher has just used mouse or keys
+        long[] lastInput = {0};
+        scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> lastInput[0] = System.nanoTime());
+        Rehearsal.start(worker, trainer, texRenderer, REHEARSAL_DELAY_SECONDS,
+                () -> model.playingProperty().get() || System.nanoTime() - lastInput[0] < 1_000_000_000L
+                        || made[0] != null && made[0].isRunning(),
                 seconds -> { });
         if (System.getProperty("backprop.startupProbe") != null) {
             probeFirstFrame(model);
