@@ -24,18 +24,45 @@ public final class Scenarios {
     private Scenarios() {
     }
 
+    /**
+     * How to build each scenario, by id, in the order the app lists them. A scenario is built when
+     * asked for: the app's first frame needs the apple graph only (building all eight took ~100 ms of
+     * a cold start).
+     */
+    private static final java.util.Map<String, java.util.function.Supplier<Scenario>> BUILDERS = builders();
+
+    private static java.util.Map<String, java.util.function.Supplier<Scenario>> builders() {
+        java.util.Map<String, java.util.function.Supplier<Scenario>> b = new java.util.LinkedHashMap<>();
+        b.put("apple", Scenarios::apple);
+        b.put("apple-orange", Scenarios::appleOrange);
+        b.put("sigmoid-decomposed", Scenarios::sigmoidDecomposed);
+        b.put("seed-221", Scenarios::seed221);
+        b.put("affine-sigmoid", Scenarios::affineSigmoid);
+        b.put("softmax-ce", Scenarios::softmaxCe);
+        b.put("xor", () -> xor(XOR_SEED));
+        b.put("logistic", Scenarios::logistic);
+        return java.util.Collections.unmodifiableMap(b);
+    }
+
     public static List<Scenario> all() {
-        return List.of(apple(), appleOrange(), sigmoidDecomposed(), seed221(), affineSigmoid(), softmaxCe(),
-                xor(XOR_SEED), logistic());
+        return BUILDERS.values().stream().map(java.util.function.Supplier::get).toList();
     }
 
     public static Optional<Scenario> byId(String id) {
-        return all().stream().filter(s -> s.id().equals(id)).findFirst();
+        java.util.function.Supplier<Scenario> builder = BUILDERS.get(id);
+        return builder == null ? Optional.empty() : Optional.of(builder.get());
     }
 
     public static List<String> ids() {
-        return all().stream().map(Scenario::id).toList();
+        return List.copyOf(BUILDERS.keySet());
     }
+
+    /** A scenario's title, for a list of them; built once per id. */
+    public static String title(String id) {
+        return TITLES.computeIfAbsent(id, k -> byId(k).map(Scenario::title).orElse(k));
+    }
+
+    private static final java.util.Map<String, String> TITLES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Seed 001 (Saito): two apples at 100 each, 10% tax. */
     public static Scenario apple() {

@@ -1,6 +1,5 @@
 package backprop.ui;
 
-import backprop.scenarios.Scenario;
 import backprop.scenarios.Scenarios;
 import backprop.ui.chain.ChainRulePanel;
 import backprop.ui.graph.GraphView;
@@ -390,7 +389,7 @@ public final class MainView extends BorderPane {
             } else if (id.equals(FORMULA_ID)) {
                 setText("Your formula");
             } else {
-                setText(Scenarios.byId(id).map(Scenario::title).orElse(id) + "  (" + id + ")");
+                setText(Scenarios.title(id) + "  (" + id + ")");
             }
         }
     }
