@@ -720,9 +720,9 @@ public final class TrainingModel {
             if (now - lastFlushRequest >= FRAME_NANOS && flushPending.compareAndSet(false, true)) {
                 lastFlushRequest = now;
                 ui.execute(() -> flush(this));
-                // give a core back for 3 ms a frame: on two cores the FX and render threads share the other with
-                // the JIT and the GC (a 1,000,000-epoch run: 15–20 late frames of ~100 with a mere yield, 6 with this)
-                java.util.concurrent.locks.LockSupport.parkNanos(3_000_000L);
+                // give a core back for 6 ms a frame: on two cores the FX and render threads share the other with
+                // the JIT and the GC (docs/benchmarks.md: fewer late frames; training ~25% slower, far within its bar)
+                java.util.concurrent.locks.LockSupport.parkNanos(6_000_000L);
             }
         }
 
