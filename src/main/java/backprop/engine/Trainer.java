@@ -1,14 +1,14 @@
 package backprop.engine;
 
-import backprop.engine.Step.LossStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs iterations of the executor to the end, one after another: the same {@link Iteration} the
- * step player shows, only not recorded. Steps are counted as in seed 000: pass k is the k-th forward
- * pass, one update happens between consecutive passes, and the last pass has no backward pass.
+ * Runs iterations to the end, one after another: what the step player shows as an {@link Iteration},
+ * run by the {@link InPlaceExecutor} (same plan, same kernels, same numbers, nothing recorded).
+ * Passes are counted as in seed 000: pass k is the k-th forward pass, one update happens between
+ * consecutive passes, and the last pass has no backward pass.
  */
 public final class Trainer {
     /** A loss growing past this factor of the first loss counts as divergence. */
