@@ -1,10 +1,10 @@
 package backprop.ui;
 
+import backprop.ui.fx.DaemonThreads;
 import backprop.ui.model.LessonModel;
 import backprop.ui.training.TrainingModel;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -21,10 +21,10 @@ public final class App extends Application {
     /** After the first frames, not competing with them for the two cores of a classroom laptop. */
     static final double REHEARSAL_DELAY_SECONDS = 1;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("engine"));
-    private final ExecutorService texRenderer = Executors.newSingleThreadExecutor(daemon("latex"));
+    private final ExecutorService worker = DaemonThreads.single("engine");
+    private final ExecutorService texRenderer = DaemonThreads.single("latex");
     /** Its own thread, so a long run never holds up recording a trace for the graph. */
-    private final ExecutorService trainer = Executors.newSingleThreadExecutor(daemon("trainer"));
+    private final ExecutorService trainer = DaemonThreads.single("trainer");
 
     public static void launchApp(String[] args) {
         warmUpLayout();
@@ -123,13 +123,5 @@ public final class App extends Application {
         worker.shutdownNow();
         texRenderer.shutdownNow();
         trainer.shutdownNow();
-    }
-
-    static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

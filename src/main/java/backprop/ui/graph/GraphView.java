@@ -88,11 +88,7 @@ public final class GraphView extends Region {
     /** Graphs up to this many boxes get their views built at once; bigger ones off the FX thread. */
     public static final int BUILD_INLINE_UP_TO = 40;
     private static final java.util.concurrent.ExecutorService VIEW_BUILDER =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "graph-views");
-                t.setDaemon(true);
-                return t;
-            });
+            backprop.ui.fx.DaemonThreads.single("graph-views");
     /** The scene the model shows now; its views may still be in the making. */
     private GraphScene wanted;
 

@@ -53,11 +53,7 @@ public final class DecisionBoundaryView extends VBox {
 
     /** One thread for the grid's forward pass: 4,096 points take a few ms, which the FX thread must not spend. */
     private static final java.util.concurrent.ExecutorService GRID_PASS =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "decision-boundary");
-                t.setDaemon(true);
-                return t;
-            });
+            backprop.ui.fx.DaemonThreads.single("decision-boundary");
     /** Colours of the ramp from low (blue) to high (red), lightened: parsed once, not per pixel. */
     private static final Color[] RAMP = new Color[256];
 
