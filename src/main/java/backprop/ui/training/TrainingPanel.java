@@ -144,15 +144,27 @@ public final class TrainingPanel extends VBox {
     }
 
     private Label settingsError() {
-        Label error = new Label();
-        error.setId("settingsError");
-        error.getStyleClass().add("settings-error");
-        error.setWrapText(true);
-        error.setMinHeight(Region.USE_PREF_SIZE); // wrap instead of cutting the text off
-        error.textProperty().bind(model.settingsErrorProperty());
-        error.visibleProperty().bind(model.settingsErrorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        return error;
+        return message("settingsError", "settings-error", model.settingsErrorProperty(), true);
+    }
+
+    /**
+     * A wrapping label showing a model text; with {@code onlyWhenSet}, it takes no room while the text is
+     * empty (an error, a warning).
+     */
+    private static Label message(String id, String styleClass, javafx.beans.value.ObservableStringValue text,
+                                 boolean onlyWhenSet) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE); // wrap instead of cutting the text off
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.textProperty().bind(text);
+        if (onlyWhenSet) {
+            label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+            label.managedProperty().bind(label.visibleProperty());
+        }
+        return label;
     }
 
     /** A text field for a setting: Enter or leaving the field applies it; a refused value springs back. */
@@ -256,26 +268,11 @@ public final class TrainingPanel extends VBox {
     }
 
     private Label status() {
-        Label status = new Label();
-        status.setId("trainingStatus");
-        status.getStyleClass().add("training-status");
-        status.setWrapText(true);
-        status.setMinHeight(Region.USE_PREF_SIZE); // wrap instead of cutting the text off
-        status.textProperty().bind(model.statusProperty());
-        return status;
+        return message("trainingStatus", "training-status", model.statusProperty(), false);
     }
 
     private Label divergence() {
-        Label message = new Label();
-        message.setId("divergenceMessage");
-        message.getStyleClass().add("divergence-message");
-        message.setWrapText(true);
-        message.setMinHeight(Region.USE_PREF_SIZE); // wrap instead of cutting the text off
-        message.setMaxWidth(Double.MAX_VALUE);
-        message.textProperty().bind(model.divergenceProperty());
-        message.visibleProperty().bind(model.divergenceProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        return message;
+        return message("divergenceMessage", "divergence-message", model.divergenceProperty(), true);
     }
 
     private LossChart chartView() {
