@@ -110,6 +110,19 @@ public final class ExecutionPlan {
         return true;
     }
 
+    /**
+     * Whether slots[k] is the first of {@code slots} that reads its input: an input read twice by one
+     * op passes its gradient back once as far as counting consumers goes. Both executors use this.
+     */
+    static boolean firstRead(int[] ins, int[] slots, int k) {
+        for (int j = 0; j < k; j++) {
+            if (ins[slots[j]] == ins[slots[k]]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The slots whose operand needs a gradient, keeping those on params and/or the others. */
     private int[] slots(int[] in, boolean params, boolean others) {
         int[] out = new int[in.length];

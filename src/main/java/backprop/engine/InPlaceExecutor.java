@@ -78,15 +78,11 @@ final class InPlaceExecutor {
         int arrays = optimizer.memoryArrays();
         for (int p : plan.updatableParams) {
             Optimizer.Slot slot = start.slot(p);
-            first[p] = arrays > 0 ? memory(slot.first(), start.value(p)) : null;
-            second[p] = arrays > 1 ? memory(slot.second(), start.value(p)) : null;
+            first[p] = arrays > 0 ? Optimizer.memory(slot.first(), start.value(p)) : null;
+            second[p] = arrays > 1 ? Optimizer.memory(slot.second(), start.value(p)) : null;
             t[p] = slot.t();
         }
         codec = new StateCodec(start, plan.updatableParams, arrays);
-    }
-
-    private static double[] memory(Tensor kept, Tensor w) {
-        return kept == null ? new double[w.size()] : kept.toArray();
     }
 
     /** Copies these leaves' values from a state (a mini-batch's rows of the data inputs). */
@@ -126,7 +122,7 @@ final class InPlaceExecutor {
             edges(id, ins, paramSlots);
             for (int k = 0; k < paramSlots.length; k++) {
                 int p = ins[paramSlots[k]];
-                if (consumersLeft[p] == 0 && firstOccurrence(ins, paramSlots, k)) {
+                if (consumersLeft[p] == 0 && ExecutionPlan.firstRead(ins, paramSlots, k)) {
                     update(p);
                 }
             }
@@ -161,19 +157,10 @@ final class InPlaceExecutor {
             }
         }
         for (int k = 0; k < slots.length; k++) {
-            if (firstOccurrence(ins, slots, k)) {
+            if (ExecutionPlan.firstRead(ins, slots, k)) {
                 consumersLeft[ins[slots[k]]]--;
             }
         }
-    }
-
-    private static boolean firstOccurrence(int[] ins, int[] slots, int k) {
-        for (int j = 0; j < k; j++) {
-            if (ins[slots[j]] == ins[slots[k]]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void update(int p) {

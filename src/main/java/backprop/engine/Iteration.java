@@ -97,6 +97,15 @@ public final class Iteration implements Iterator<Step> {
         };
     }
 
+    /** An op node's forward value; a shape error names the node. The trainer's first pass uses it too. */
+    static Tensor forwardOf(Node node, Tensor[] in) {
+        try {
+            return node.op().forward(in);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("node " + node.name() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Pulls every remaining step; returns the last one. */
     public Step runToEnd() {
         Step last = null;
@@ -138,12 +147,7 @@ public final class Iteration implements Iterator<Step> {
     private Step forward(int id) {
         Node node = graph.node(id);
         Tensor[] in = operands(plan.inputs[id], values);
-        Tensor out;
-        try {
-            out = node.op().forward(in);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("node " + node.name() + ": " + e.getMessage(), e);
-        }
+        Tensor out = forwardOf(node, in);
         values[id] = out;
         if (cursor == plan.forwardOrder.length) {
             phase = Phase.LOSS;
@@ -176,7 +180,7 @@ public final class Iteration implements Iterator<Step> {
         BackwardStep params = edges(node, ins, in, paramSlots);
         for (int k = 0; k < paramSlots.length; k++) {
             int p = ins[paramSlots[k]];
-            if (consumersLeft[p] == 0 && firstOccurrence(ins, paramSlots, k)) {
+            if (consumersLeft[p] == 0 && ExecutionPlan.firstRead(ins, paramSlots, k)) {
                 pending.add(() -> update(p));
             }
         }
@@ -196,16 +200,6 @@ public final class Iteration implements Iterator<Step> {
         return params;
     }
 
-    /** Whether slots[k] is the first of {@code slots} that reads its input (x * x reads x twice). */
-    private static boolean firstOccurrence(int[] ins, int[] slots, int k) {
-        for (int j = 0; j < k; j++) {
-            if (ins[slots[j]] == ins[slots[k]]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private BackwardStep edges(Node node, int[] ins, Tensor[] in, int[] slots) {
         Op op = node.op();
         Tensor upstream = grads[node.id()];
@@ -221,7 +215,7 @@ public final class Iteration implements Iterator<Step> {
         }
         // a gradient is complete once every consumer has passed its share back
         for (int k = 0; k < slots.length; k++) {
-            if (firstOccurrence(ins, slots, k)) {
+            if (ExecutionPlan.firstRead(ins, slots, k)) {
                 consumersLeft[ins[slots[k]]]--;
             }
         }
@@ -253,7 +247,7 @@ public final class Iteration implements Iterator<Step> {
         return new UpdateStep(p, before, grads[p], u.value(), u.slot());
     }
 
-    private static Tensor[] operands(int[] ins, Tensor[] source) {
+    static Tensor[] operands(int[] ins, Tensor[] source) {
         Tensor[] in = new Tensor[ins.length];
         for (int slot = 0; slot < in.length; slot++) {
             in[slot] = source[ins[slot]];

@@ -162,8 +162,8 @@ public sealed interface Optimizer {
         }
     }
 
-    /** A fresh copy of the memory tensor, zeros before the first update. */
-    private static double[] memory(Tensor kept, Tensor w) {
+    /** A fresh copy of a memory tensor of param w, zeros before the first update (both executors start here). */
+    static double[] memory(Tensor kept, Tensor w) {
         return kept == null ? new double[w.size()] : kept.toArray();
     }
 

@@ -302,17 +302,7 @@ public final class Trainer {
             }
         }
         for (int id : plan.forwardOrder) {
-            Graph.Node node = graph.node(id);
-            int[] ins = plan.inputs[id];
-            Tensor[] in = new Tensor[ins.length];
-            for (int slot = 0; slot < in.length; slot++) {
-                in[slot] = values[ins[slot]];
-            }
-            try {
-                values[id] = node.op().forward(in);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("node " + node.name() + ": " + e.getMessage(), e);
-            }
+            values[id] = Iteration.forwardOf(graph.node(id), Iteration.operands(plan.inputs[id], values));
         }
         Tensor out = values[graph.output()];
         if (!out.isScalar()) {
