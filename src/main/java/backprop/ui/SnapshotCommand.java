@@ -46,7 +46,7 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Option(names = "--train", paramLabel = "OPTIMIZER[:key=value...]",
             description = "training runs to show, each from the initial values, e.g. "
-                    + "sgd:lr=1:order=eager:until=1e-7 (keys: lr, momentum, beta, beta2, eps, order, until, iterations)")
+                    + "sgd:lr=1:order=eager:until=1e-7 (keys: lr, momentum, beta, beta2, eps, order, until, iterations, batch)")
     java.util.List<String> runs = new java.util.ArrayList<>();
 
     @Spec
@@ -110,6 +110,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 case "eps" -> training.edit(TrainingModel.Setting.EPSILON, kv[1]);
                 case "until" -> training.edit(TrainingModel.Setting.UNTIL_LOSS, kv[1]);
                 case "iterations" -> training.edit(TrainingModel.Setting.ITERATIONS, kv[1]);
+                case "batch" -> training.edit(TrainingModel.Setting.BATCH_SIZE, kv[1]);
                 default -> throw new IllegalArgumentException("--train " + spec + ": unknown key '" + kv[0] + "'");
             };
             if (!ok) {
