@@ -259,7 +259,10 @@ public final class TrainingModel {
     }
 
     private boolean reject(Setting s, String problem) {
-        settingsError.set(s.title() + " " + problem + "; it stays " + format(s) + ".");
+        String kept = format(s);
+        // an empty field means "all rows" / "no target", as its prompt text says
+        settingsError.set(s.title() + " " + problem + "; it stays " + (!kept.isEmpty() ? kept
+                : s == Setting.BATCH_SIZE ? "all rows" : "none") + ".");
         return false;
     }
 

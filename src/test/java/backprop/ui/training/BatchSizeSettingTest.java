@@ -26,7 +26,8 @@ class BatchSizeSettingTest {
     void aBadBatchSizeIsRefusedWithAMessage() {
         lesson.load("xor");
         assertThat(model.edit(TrainingModel.Setting.BATCH_SIZE, "1.5")).isFalse();
-        assertThat(model.settingsErrorProperty().get()).startsWith("Batch size must be a whole number");
+        assertThat(model.settingsErrorProperty().get()).startsWith("Batch size must be a whole number")
+                .endsWith("it stays all rows.");
         assertThat(model.edit(TrainingModel.Setting.BATCH_SIZE, "")).isTrue();
         assertThat(model.batchSizeProperty().get()).isZero();
     }
