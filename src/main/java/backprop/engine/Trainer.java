@@ -199,46 +199,81 @@ public final class Trainer {
     public static Result train(Graph graph, ModelState start, Config config, Listener listener,
                                BooleanSupplier cancelled) {
         long t0 = System.nanoTime();
-        ExecutionPlan plan = ExecutionPlan.of(graph);
-        BatchPicker batches = config.batches() == null ? null : new BatchPicker(graph, config.batches());
-        int[] dataInputs = batches == null ? new int[0] : batches.data;
-        List<Pass> passes = new ArrayList<>();
-        int[] reportedIds = new int[graph.reported().size()];
-        for (int k = 0; k < reportedIds.length; k++) {
-            reportedIds[k] = graph.reported().get(k);
-        }
-        InPlaceExecutor executor = null;
-        Weights weights = null;
-        int passCount = 0;
-        double firstLoss = Double.NaN;
-        Stop stop;
-        String divergence = null;
-        ModelState kept;
-        int keptPass;
+        Run run = new Run(graph, start, config, listener);
+        // the loop only counts: each pass is a call, so the JIT compiles it as a method, early and
+        // fully, instead of waiting for this loop's back-edge count (an OSR compile of a loop that
+        // runs once came after most of a 50,000-pass run had been interpreted)
         for (int step = 1; ; step++) {
             if (cancelled.getAsBoolean()) {
-                stop = Stop.CANCELLED;
-                // the weights of the last pass that ran, so a chart's last loss is the one they give
-                kept = executor == null ? start : executor.beforeLastUpdate();
-                keptPass = step - 1;
+                run.cancel(step);
                 break;
             }
+            if (run.pass(step)) {
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Result(List.copyOf(run.passes), run.passCount, run.kept, run.keptPass, run.stop, run.divergence,
+                seconds);
+    }
+
+    /** One run's state between passes. */
+    private static final class Run {
+        final Graph graph;
+        final ModelState start;
+        final Config config;
+        final Listener listener;
+        final ExecutionPlan plan;
+        final BatchPicker batches;
+        final int[] dataInputs;
+        final int[] reportedIds;
+        final List<Pass> passes = new ArrayList<>();
+        InPlaceExecutor executor;
+        Weights weights;
+        int passCount;
+        double firstLoss = Double.NaN;
+        Stop stop;
+        String divergence;
+        ModelState kept;
+        int keptPass;
+
+        Run(Graph graph, ModelState start, Config config, Listener listener) {
+            this.graph = graph;
+            this.start = start;
+            this.config = config;
+            this.listener = listener;
+            plan = ExecutionPlan.of(graph);
+            batches = config.batches() == null ? null : new BatchPicker(graph, config.batches());
+            dataInputs = batches == null ? new int[0] : batches.data;
+            reportedIds = new int[graph.reported().size()];
+            for (int k = 0; k < reportedIds.length; k++) {
+                reportedIds[k] = graph.reported().get(k);
+            }
+        }
+
+        void cancel(int step) {
+            stop = Stop.CANCELLED;
+            // the weights of the last pass that ran, so a chart's last loss is the one they give
+            kept = executor == null ? start : executor.beforeLastUpdate();
+            keptPass = step - 1;
+        }
+
+        /** Forward pass {@code step}, reported, then (unless the run stops here) its backward pass and update. */
+        boolean pass(int step) {
             ModelState batch = batches == null ? start : batches.batchOf(start);
             if (executor == null) {
                 executor = new InPlaceExecutor(plan, start, shapesOfFirstPass(graph, plan, batch), config.optimizer(),
                         config.order());
-            } else {
-                executor.load(batch, dataInputs);
-            }
-            double loss = executor.forward();
-            if (weights == null) {
                 InPlaceExecutor ex = executor;
                 weights = new Weights() {
                     public ModelState state() { return ex.state(); }
                     public double[] packed() { return ex.packed(); }
                     public StateCodec codec() { return ex.codec(); }
                 };
+            } else {
+                executor.load(batch, dataInputs);
             }
+            double loss = executor.forward();
             Tensor[] reported = new Tensor[reportedIds.length];
             for (int k = 0; k < reported.length; k++) {
                 reported[k] = executor.value(reportedIds[k]);
@@ -261,19 +296,13 @@ public final class Trainer {
                 stop = Stop.DIVERGED;
                 kept = step == 1 ? executor.state() : executor.beforeLastUpdate();
                 keptPass = Math.max(1, step - 1);
-                break;
+                return true;
             }
-            if (loss < config.untilLoss()) {
-                stop = Stop.UNTIL_LOSS;
+            if (loss < config.untilLoss() || step >= config.maxSteps()) {
+                stop = loss < config.untilLoss() ? Stop.UNTIL_LOSS : Stop.MAX_STEPS;
                 kept = executor.state();
                 keptPass = step;
-                break;
-            }
-            if (step >= config.maxSteps()) {
-                stop = Stop.MAX_STEPS;
-                kept = executor.state();
-                keptPass = step;
-                break;
+                return true;
             }
             executor.backwardAndUpdate();
             String bad = executor.nonFiniteParam();
@@ -282,11 +311,10 @@ public final class Trainer {
                 divergence = "the update after pass " + step + " made " + bad + " NaN or infinite";
                 kept = executor.beforeLastUpdate();
                 keptPass = step;
-                break;
+                return true;
             }
+            return false;
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Result(List.copyOf(passes), passCount, kept, keptPass, stop, divergence, seconds);
     }
 
     /**
