@@ -170,6 +170,8 @@ class MainViewTest {
     @Test
     void aBigFormulaIsBuiltOffTheFxThreadAndEveryViewJoins(FxRobot robot) {
         focusGraph(robot);
+        // a small graph's text is drawn directly (sharpest); a big one's is kept as bitmaps (see Styles.cacheText)
+        assertThat(robot.lookup("#node-price").query().isCache()).isFalse();
         // a1 = x + x = 2, a_k = a_(k-1) + x = k + 1: a59 = 60, and d a59 / dx = 60
         StringBuilder program = new StringBuilder("x = 1\na1 = x + x\n");
         for (int k = 2; k <= 59; k++) {
@@ -184,6 +186,8 @@ class MainViewTest {
         robot.type(KeyCode.END);
         assertThat(text(robot, "#value-a59")).isEqualTo("60");
         assertThat(text(robot, "#grad-x")).isEqualTo("∂ 60");
+        assertThat(robot.lookup(".graph-node").<javafx.scene.Node>queryAll()).allMatch(n -> n.isCache());
+        assertThat(robot.lookup(".edge-label").<javafx.scene.Node>queryAll()).isNotEmpty().allMatch(n -> n.isCache());
     }
 
     @Test

@@ -104,7 +104,7 @@ public final class GraphView extends Region {
      */
     private void sceneChanged(GraphScene sc) {
         wanted = sc;
-        if (sc == null || sc.boxes().size() <= BUILD_INLINE_UP_TO) {
+        if (!isBig(sc)) {
             rebuild(sc == null ? null : build(sc));
             return;
         }
@@ -117,16 +117,24 @@ public final class GraphView extends Region {
                 }, javafx.application.Platform::runLater);
     }
 
+    private static boolean isBig(GraphScene sc) {
+        return sc != null && sc.boxes().size() > BUILD_INLINE_UP_TO;
+    }
+
     private Views build(GraphScene sc) {
         Graph g = sc.graph();
         Map<String, NodeView> nodeViews = new LinkedHashMap<>();
         Map<String, EdgeView> edgeViews = new LinkedHashMap<>();
         Map<NodeView, Runnable> onAttach = new java.util.HashMap<>();
         Set<String> usedIds = new HashSet<>();
+        boolean big = isBig(sc);
         for (Box b : sc.boxes()) {
             Node rep = g.node(b.representative());
             String idName = rep.isNamed() && usedIds.add(rep.name()) ? rep.name() : b.id();
             NodeView v = new NodeView(b, idName);
+            if (big) {
+                Styles.cacheText(v);
+            }
             PlacedNode p = sc.layout().nodes().get(b.id());
             v.relocate(p.x(), p.y());
             v.setOnMouseClicked(e -> {
@@ -144,6 +152,9 @@ public final class GraphView extends Region {
         }
         for (GraphScene.Line l : sc.lines()) {
             EdgeView e = new EdgeView(l, sc.layout().edges().get(l.id()));
+            if (big) {
+                Styles.cacheText(e.label);
+            }
             EdgeRef ref = l.graphEdges().get(0);
             if (l.weight() >= 0) {
                 // a weight drawn on an edge is selected as the weight, so the inspector can edit it
@@ -179,7 +190,7 @@ public final class GraphView extends Region {
             pending.add(new Attach(edgeLayer, e.shape, null));
             pending.add(new Attach(labelLayer, e.label, null));
         }
-        if (views.scene().boxes().size() <= BUILD_INLINE_UP_TO) {
+        if (!isBig(views.scene())) {
             attachAll();
         } else {
             attachSome();
@@ -512,6 +523,9 @@ public final class GraphView extends Region {
         Label token = new Label(text);
         token.getStyleClass().addAll("token", style);
         token.setMouseTransparent(true);
+        if (isBig(scene)) {
+            Styles.cacheText(token);
+        }
         tokenLayer.getChildren().add(token);
         PathTransition move = new PathTransition(d, e.route(backwards), token);
         move.setOnFinished(ev -> tokenLayer.getChildren().remove(token));
