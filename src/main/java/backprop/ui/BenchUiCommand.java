@@ -125,7 +125,7 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
             }
             model.traceProperty().addListener((obs, was, trace) -> {
                 if (trace == null || intervals.size() > 0 || graphNodes[0] > 0
-                        || (afterApple || idle > 0) && trace.graph().size() < nodes / 2) {
+                        || !xorTraining && (afterApple || idle > 0) && trace.graph().size() < nodes / 2) {
                     return;
                 }
                 graphNodes[0] = trace.graph().size();
@@ -149,7 +149,7 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                 });
                 AnimationTimer timer = new AnimationTimer() {
                     // the first three seconds warm up (class loading, JIT, first CSS pass) and is not measured
-                    final long measureFrom = System.nanoTime() + (long) (warmUp * 1e9);
+                    final long measureFrom = System.nanoTime() + (long) ((xorTraining && idle > 0 ? idle : warmUp) * 1e9);
                     final long end = measureFrom + (long) (seconds * 1e9);
 
                     @Override
