@@ -231,7 +231,7 @@ public final class MainView extends BorderPane {
         TrainingPanel panel = new TrainingPanel(trainingFactory.get());
         VBox side = new VBox(10, new backprop.ui.training.DecisionBoundaryView(model), weightDecayRow(), panel);
         VBox.setVgrow(panel, Priority.ALWAYS);
-        ScrollPane scroll = new ScrollPane(side);
+        ScrollPane scroll = backprop.ui.fx.Scrolling.uncachedScrollPane(side);
         scroll.setId("trainingSide");
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);

@@ -191,6 +191,12 @@ class MainViewTest {
     }
 
     @Test
+    void theChainRulePanelDoesNotRepaintAsOneBitmap(FxRobot robot) {
+        // a ScrollPane's default skin caches its viewport: any change repaints all of it (see Scrolling)
+        assertThat(robot.lookup("#chainRulePanel .viewport").query().isCache()).isFalse();
+    }
+
+    @Test
     void theNeuronViewDrawsUnitsWithWeightsOnTheEdges(FxRobot robot) {
         focusGraph(robot);
         robot.interact(() -> model.load("seed-221"));

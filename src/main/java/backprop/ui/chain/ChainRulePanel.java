@@ -37,7 +37,7 @@ public final class ChainRulePanel extends VBox {
         title.getStyleClass().add("chain-title");
         formula.setId("chainFormula");
         formula.setPreserveRatio(true);
-        ScrollPane scroll = new ScrollPane(formula);
+        ScrollPane scroll = backprop.ui.fx.Scrolling.uncachedScrollPane(formula);
         scroll.getStyleClass().add("chain-scroll");
         // a formula larger than the panel is scaled down (to half size at most) rather than cut off
         formula.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
