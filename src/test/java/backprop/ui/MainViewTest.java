@@ -3,6 +3,7 @@ package backprop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import backprop.engine.Trace;
+import backprop.ui.graph.GraphView;
 import backprop.ui.model.LessonModel;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The window as a teacher uses it: stepping the apple graph with the keyboard and reading what it shows. */
 @ExtendWith(ApplicationExtension.class)
@@ -188,6 +190,26 @@ class MainViewTest {
         assertThat(text(robot, "#grad-x")).isEqualTo("∂ 60");
         assertThat(robot.lookup(".graph-node").<javafx.scene.Node>queryAll()).allMatch(n -> n.isCache());
         assertThat(robot.lookup(".edge-label").<javafx.scene.Node>queryAll()).isNotEmpty().allMatch(n -> n.isCache());
+    }
+
+    @Test
+    void aFittedGraphStaysWholeWhenTheWindowNarrowsUntilTheUserZooms(FxRobot robot) {
+        GraphView graph = view.graphView();
+        javafx.stage.Window stage = graph.getScene().getWindow();
+        double wide = graph.zoomFactor();
+        robot.interact(() -> stage.setWidth(760));
+        waitFor(() -> graph.zoomFactor() < wide);
+        // the whole graph is in view: its content's bounds lie inside the view
+        javafx.geometry.Bounds content = graph.contentBoundsInView();
+        assertThat(content.getMinX()).isGreaterThanOrEqualTo(0);
+        assertThat(content.getMaxX()).isLessThanOrEqualTo(graph.getWidth());
+        robot.interact(() -> graph.zoomBy(1.5));
+        double chosen = graph.zoomFactor();
+        robot.interact(() -> stage.setWidth(1280));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(graph.zoomFactor()).isEqualTo(chosen); // the user's zoom is kept
+        robot.interact(graph::fit);
+        assertThat(graph.zoomFactor()).isEqualTo(wide);
     }
 
     @Test

@@ -60,6 +60,8 @@ public final class GraphView extends Region {
     private double dragX;
     private double dragY;
     private boolean fitted;
+    /** The whole graph is fitted and nobody has zoomed or panned since: a resize fits it again. */
+    private boolean keepsFit;
 
     public GraphView(LessonModel model) {
         this.model = model;
@@ -79,8 +81,9 @@ public final class GraphView extends Region {
         model.selectedNodeProperty().addListener((obs, was, now) -> showSelection());
         model.selectedEdgeProperty().addListener((obs, was, now) -> showSelection());
         installZoomAndPan();
-        widthProperty().addListener((obs, was, now) -> fitOnFirstLayout());
-        heightProperty().addListener((obs, was, now) -> fitOnFirstLayout());
+        // e.g. the training workspace opening beside the graph: the graph stays whole unless the user moved it
+        widthProperty().addListener((obs, was, now) -> refitAfterResize());
+        heightProperty().addListener((obs, was, now) -> refitAfterResize());
     }
 
     // --- building ---------------------------------------------------------------------------------
@@ -555,6 +558,7 @@ public final class GraphView extends Region {
         });
         setOnMouseDragged(e -> {
             if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE) {
+                keepsFit = false;
                 pan.setX(pan.getX() + e.getX() - dragX);
                 pan.setY(pan.getY() + e.getY() - dragY);
                 dragX = e.getX();
@@ -571,6 +575,7 @@ public final class GraphView extends Region {
 
     /** Zooms by {@code factor} keeping the point (x, y) of the view where it is. */
     public void zoomBy(double factor, double x, double y) {
+        keepsFit = false;
         double s = Math.max(0.1, Math.min(6, zoom.getX() * factor));
         double applied = s / zoom.getX();
         pan.setX(x - (x - pan.getX()) * applied);
@@ -596,6 +601,15 @@ public final class GraphView extends Region {
         pan.setX((getWidth() - w * s) / 2);
         pan.setY((getHeight() - h * s) / 2);
         fitted = true;
+        keepsFit = true;
+    }
+
+    private void refitAfterResize() {
+        if (keepsFit && fitted) {
+            fit();
+        } else {
+            fitOnFirstLayout();
+        }
     }
 
     /**
@@ -608,6 +622,7 @@ public final class GraphView extends Region {
         }
         fit();
         if (zoom.getX() < READABLE_ZOOM) {
+            keepsFit = false; // showing the inputs at a readable zoom, not the whole graph
             zoom.setX(READABLE_ZOOM);
             zoom.setY(READABLE_ZOOM);
             pan.setX(0);
@@ -635,6 +650,11 @@ public final class GraphView extends Region {
         if (top < margin || top + p.height() * s > getHeight() - margin) {
             pan.setY(getHeight() / 2 - (p.y() + p.height() / 2) * s);
         }
+    }
+
+    /** Where the drawn graph lies, in this view's coordinates. */
+    public javafx.geometry.Bounds contentBoundsInView() {
+        return content.getBoundsInParent();
     }
 
     public double zoomFactor() {
