@@ -229,7 +229,9 @@ public final class MainView extends BorderPane {
 
     private ScrollPane trainingSide() {
         TrainingPanel panel = new TrainingPanel(trainingFactory.get());
-        VBox side = new VBox(10, new backprop.ui.training.DecisionBoundaryView(model), weightDecayRow(), panel);
+        panel.addSettingRow(weightDecayRow());
+        // the loss curve first: at 1280×800 it must be on screen; the decision boundary may need a scroll
+        VBox side = new VBox(10, panel, new backprop.ui.training.DecisionBoundaryView(model));
         VBox.setVgrow(panel, Priority.ALWAYS);
         ScrollPane scroll = backprop.ui.fx.Scrolling.uncachedScrollPane(side);
         scroll.setId("trainingSide");

@@ -98,10 +98,8 @@ public final class LossChart extends VBox {
         legend.getStyleClass().add("chart-legend");
         legend.setMinWidth(0);
         legend.setPrefWrapLength(200); // wrap long run labels instead of widening the panel
-        javafx.scene.layout.Pane gap = new javafx.scene.layout.Pane();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox toggleRow = new HBox(gap, logScaleToggle);
-        VBox header = new VBox(4, toggleRow, legend);
+        HBox.setHgrow(legend, Priority.ALWAYS);
+        HBox header = new HBox(8, legend, logScaleToggle); // one row: the plot keeps the height
         header.getStyleClass().add("chart-header");
 
         hover.setId("chartHover");
@@ -348,7 +346,7 @@ public final class LossChart extends VBox {
             getStyleClass().add("chart-plot");
             canvas.setManaged(false);
             getChildren().add(canvas);
-            setMinSize(200, 160);
+            setMinSize(200, 220); // below this the axis title no longer fits; the side panel scrolls instead
             setPrefSize(520, 300);
         }
 

@@ -38,6 +38,7 @@ public final class TrainingPanel extends VBox {
 
     private final TrainingModel model;
     private final LossChart chart = new LossChart();
+    private FlowPane limits;
     private final Map<Setting, VBox> fieldBoxes = new EnumMap<>(Setting.class);
     private final Map<Setting, TextField> fields = new EnumMap<>(Setting.class);
     private final Slider history = new Slider(1, 1, 1);
@@ -54,11 +55,17 @@ public final class TrainingPanel extends VBox {
         Label heading = new Label("Training");
         heading.getStyleClass().add("panel-heading");
 
-        getChildren().addAll(heading, optimizerRow(), hyperparameterRow(), runLimitsRow(), settingsError(),
+        limits = runLimitsRow();
+        getChildren().addAll(heading, optimizerRow(), hyperparameterRow(), limits, settingsError(),
                 buttons(), status(), divergence(), chartView(), historyRow());
         VBox.setVgrow(chart, Priority.ALWAYS);
         showRelevantFields();
         model.optimizerNameProperty().addListener((obs, was, now) -> showRelevantFields());
+    }
+
+    /** Adds a row to the settings, after the run limits (the window's weight decay, which is the lesson's). */
+    public void addSettingRow(javafx.scene.Node row) {
+        getChildren().add(getChildren().indexOf(limits) + 1, row);
     }
 
     public TrainingModel model() {
@@ -307,7 +314,7 @@ public final class TrainingPanel extends VBox {
         history.setMaxWidth(Double.MAX_VALUE);
         historyLabel.setId("historyLabel");
         historyLabel.getStyleClass().add("history-label");
-        historyLabel.setMinWidth(110);
+        historyLabel.setMinWidth(Region.USE_PREF_SIZE); // the whole number, never "50,0..."
         Button restore = button("restoreButton", "Restore", "Keep the weights of this iteration (undoable with Ctrl+Z)",
                 () -> {
                     Run r = chart.selectedRunProperty().get();
@@ -325,7 +332,7 @@ public final class TrainingPanel extends VBox {
             }
             int shown = model.preview(r, (int) Math.round(now.doubleValue()));
             if (shown >= 0) {
-                historyLabel.setText("iteration " + shown);
+                historyLabel.setText(Integer.toString(shown));
             }
         });
         chart.selectedRunProperty().addListener(o -> followModel());
@@ -333,7 +340,7 @@ public final class TrainingPanel extends VBox {
         model.runningProperty().addListener(o -> followModel());
         model.runs().addListener((ListChangeListener<Run>) c -> followModel());
 
-        Label title = new Label("Weights at");
+        Label title = new Label("Weights at iteration");
         title.getStyleClass().add("field-label");
         title.setMinWidth(Region.USE_PREF_SIZE);
         restore.setMinWidth(Region.USE_PREF_SIZE);
@@ -360,7 +367,7 @@ public final class TrainingPanel extends VBox {
             TrainingModel.Position p = model.positionProperty().get();
             int at = p != null && p.run() == r ? p.iteration() : r.lastIteration();
             history.setValue(at);
-            historyLabel.setText(p != null && p.run() == r ? "iteration " + p.iteration() : "");
+            historyLabel.setText(p != null && p.run() == r ? Integer.toString(p.iteration()) : "");
         } finally {
             followingModel = false;
         }
