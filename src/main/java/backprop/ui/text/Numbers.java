@@ -9,6 +9,21 @@ public final class Numbers {
     private Numbers() {
     }
 
+    /** A whole number with thousands separated by commas, as "50,000" ("%,d" without a Formatter, which the chart paid for every frame). */
+    public static String grouped(long n) {
+        String digits = n < 0 ? Long.toString(n).substring(1) : Long.toString(n);
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) {
+            out.append('−'); // the minus sign, as Numbers.format writes it
+        }
+        int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        out.append(digits, 0, lead);
+        for (int k = lead; k < digits.length(); k += 3) {
+            out.append(',').append(digits, k, k + 3);
+        }
+        return out.toString();
+    }
+
     public static String format(double v) {
         return format(v, 6);
     }

@@ -56,6 +56,10 @@ public final class LossChart extends VBox {
     private static final Font TICK_FONT = Font.font("System", 16);
     private static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 16);
 
+    /** Axis, text and grid colours, parsed once: the plot is redrawn every frame while a run trains. */
+    private static final Color AXIS = Color.web("#57606a");
+    private static final Color INK = Color.web("#24292f");
+    private static final Color GRID = Color.web("#eaeef2");
     private final ToggleButton logScaleToggle = new ToggleButton("Log scale");
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", true);
     private final ObjectProperty<TrainingModel.Position> marker = new SimpleObjectProperty<>(this, "marker");
@@ -384,7 +388,7 @@ public final class LossChart extends VBox {
             scale = fit(log, pw, ph);
             drawTitles(g, w, h);
             if (scale == null) {
-                g.setFill(Color.web("#57606a"));
+                g.setFill(AXIS);
                 g.setFont(TICK_FONT);
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
@@ -406,14 +410,14 @@ public final class LossChart extends VBox {
         }
 
         private void drawFrame(GraphicsContext g, double pw, double ph) {
-            g.setStroke(Color.web("#57606a"));
+            g.setStroke(AXIS);
             g.setLineWidth(1.5);
             g.strokeLine(LEFT, TOP, LEFT, TOP + ph);
             g.strokeLine(LEFT, TOP + ph, LEFT + pw, TOP + ph);
         }
 
         private void drawTitles(GraphicsContext g, double w, double h) {
-            g.setFill(Color.web("#24292f"));
+            g.setFill(INK);
             g.setFont(TITLE_FONT);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.BOTTOM);
@@ -473,28 +477,41 @@ public final class LossChart extends VBox {
         // x ticks: whole iterations
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (double t : Ticks.linear(s.x0, s.x1, Math.max(2, (int) (s.width / 110)), true)) {
-            double x = s.px(t);
-            g.setStroke(Color.web("#eaeef2"));
-            g.strokeLine(x, s.top, x, s.top + s.height);
-            g.setStroke(Color.web("#57606a"));
-            g.strokeLine(x, s.top + s.height, x, s.top + s.height + 5);
-            g.setFill(Color.web("#24292f"));
-            g.fillText(String.format(Locale.ROOT, "%,d", (long) t), x, s.top + s.height + 7);
+        List<Double> xs = Ticks.linear(s.x0, s.x1, Math.max(2, (int) (s.width / 110)), true);
+        int count = Math.max(2, (int) (s.height / 48));
+        List<Double> ys = s.log ? Ticks.log(s.y0, s.y1, count) : Ticks.linear(s.y0, s.y1, count, false);
+        // the lines as two paths (grid, tick marks), not a stroke each: every stroke is a rasteriser pass
+        g.setStroke(GRID);
+        g.beginPath();
+        for (double t : xs) {
+            g.moveTo(s.px(t), s.top);
+            g.lineTo(s.px(t), s.top + s.height);
+        }
+        for (double v : ys) {
+            g.moveTo(s.left, s.py(v));
+            g.lineTo(s.left + s.width, s.py(v));
+        }
+        g.stroke();
+        g.setStroke(AXIS);
+        g.beginPath();
+        for (double t : xs) {
+            g.moveTo(s.px(t), s.top + s.height);
+            g.lineTo(s.px(t), s.top + s.height + 5);
+        }
+        for (double v : ys) {
+            g.moveTo(s.left - 5, s.py(v));
+            g.lineTo(s.left, s.py(v));
+        }
+        g.stroke();
+        g.setFill(INK);
+        for (double t : xs) {
+            g.fillText(Numbers.grouped((long) t), s.px(t), s.top + s.height + 7);
         }
         // y ticks: powers of ten on a log axis
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        int count = Math.max(2, (int) (s.height / 48));
-        List<Double> ys = s.log ? Ticks.log(s.y0, s.y1, count) : Ticks.linear(s.y0, s.y1, count, false);
         for (double v : ys) {
-            double y = s.py(v);
-            g.setStroke(Color.web("#eaeef2"));
-            g.strokeLine(s.left, y, s.left + s.width, y);
-            g.setStroke(Color.web("#57606a"));
-            g.strokeLine(s.left - 5, y, s.left, y);
-            g.setFill(Color.web("#24292f"));
-            g.fillText(s.log ? Ticks.powerOfTen(v) : Numbers.format(v, 3), s.left - 8, y);
+            g.fillText(s.log ? Ticks.powerOfTen(v) : Numbers.format(v, 3), s.left - 8, s.py(v));
         }
     }
 
@@ -555,8 +572,13 @@ public final class LossChart extends VBox {
         }
         col.emit(g, s, spreads);
         g.stroke();
-        for (double[] sp : spreads) {
-            g.strokeLine(sp[0], sp[1], sp[0], sp[2]);
+        if (!spreads.isEmpty()) {
+            g.beginPath(); // one path: a stroke per column was a rasteriser pass per pixel column
+            for (double[] sp : spreads) {
+                g.moveTo(sp[0], sp[1]);
+                g.lineTo(sp[0], sp[2]);
+            }
+            g.stroke();
         }
         maxVerticesPerRun = Math.max(maxVerticesPerRun, col.vertices);
         // dots when the points are few and far apart, as seed 000's 11 RMSprop steps
@@ -623,7 +645,7 @@ public final class LossChart extends VBox {
             return;
         }
         double x = s.px(p.iteration());
-        g.setStroke(Color.web("#24292f"));
+        g.setStroke(INK);
         g.setLineWidth(1.5);
         g.setLineDashes(6, 4);
         g.strokeLine(x, s.top, x, s.top + s.height);
