@@ -284,6 +284,7 @@ public final class TrainingPanel extends VBox {
 
     private LossChart chartView() {
         chart.setRuns(model.runs());
+        chart.liveProperty().bind(model.runningProperty());
         chart.markerProperty().bind(model.positionProperty());
         chart.setOnPick((run, iteration) -> model.restore(run, iteration));
         // the newest run is the one scrubbed; a removed one hands over to the newest left
