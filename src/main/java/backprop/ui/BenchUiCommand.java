@@ -169,6 +169,9 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                             if (measuring && Double.isNaN(trainingSeconds[0]) && !training.isRunning()) {
                                 if (trainStart[0] == 0) {
                                     trainStart[0] = System.nanoTime();
+                                    if (scene.lookup("#lossViewButton") instanceof javafx.scene.control.ToggleButton loss) {
+                                        loss.setSelected(true); // measured with the chart live, not the decision boundary
+                                    }
                                     if (iterations != null) {
                                         training.edit(backprop.ui.training.TrainingModel.Setting.ITERATIONS, iterations);
                                     }

@@ -230,8 +230,10 @@ public final class MainView extends BorderPane {
     private ScrollPane trainingSide() {
         TrainingPanel panel = new TrainingPanel(trainingFactory.get());
         panel.addSettingRow(weightDecayRow());
-        // the loss curve first: at 1280×800 it must be on screen; the decision boundary may need a scroll
-        VBox side = new VBox(10, panel, new backprop.ui.training.DecisionBoundaryView(model));
+        panel.addAlternativeView("Output over the plane", new backprop.ui.training.DecisionBoundaryView(model),
+                javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> backprop.ui.training.DecisionBoundaryView.applies(model.lesson()), model.lessonProperty()));
+        VBox side = new VBox(10, panel);
         VBox.setVgrow(panel, Priority.ALWAYS);
         ScrollPane scroll = backprop.ui.fx.Scrolling.uncachedScrollPane(side);
         scroll.setId("trainingSide");

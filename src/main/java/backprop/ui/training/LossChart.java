@@ -20,7 +20,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Pane;
@@ -64,7 +64,8 @@ public final class LossChart extends VBox {
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", true);
     private final ObjectProperty<TrainingModel.Position> marker = new SimpleObjectProperty<>(this, "marker");
     private final ObjectProperty<Run> selectedRun = new SimpleObjectProperty<>(this, "selectedRun");
-    private final FlowPane legend = new FlowPane(14, 4);
+    /** One run per line, each label wrapping inside the width the log-scale toggle leaves. */
+    private final VBox legend = new VBox(4);
     private final Plot plot = new Plot();
     private final Label hover = new Label();
     private final Circle hoverDot = new Circle(6);
@@ -119,7 +120,6 @@ public final class LossChart extends VBox {
         legend.setId("chartLegend");
         legend.getStyleClass().add("chart-legend");
         legend.setMinWidth(0);
-        legend.setPrefWrapLength(200); // wrap long run labels instead of widening the panel
         HBox.setHgrow(legend, Priority.ALWAYS);
         HBox header = new HBox(8, legend, logScaleToggle); // one row: the plot keeps the height
         header.getStyleClass().add("chart-header");
@@ -234,6 +234,9 @@ public final class LossChart extends VBox {
             Rectangle swatch = new Rectangle(22, 5, color(r));
             Label label = new Label(r.label(), swatch);
             label.getStyleClass().add("chart-legend-item");
+            label.setWrapText(true);
+            label.setMaxWidth(Double.MAX_VALUE);
+            label.setMinHeight(Region.USE_PREF_SIZE);
             label.setTooltip(new Tooltip("Select this run: it is drawn thicker and the history slider scrubs it"));
             label.setOnMouseClicked(e -> selectedRun.set(r));
             legend.getChildren().add(label);

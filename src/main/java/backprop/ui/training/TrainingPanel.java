@@ -16,6 +16,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -39,6 +41,11 @@ public final class TrainingPanel extends VBox {
     private final TrainingModel model;
     private final LossChart chart = new LossChart();
     private FlowPane limits;
+    /** Where the loss chart is, or the view that can take its place (see {@link #addAlternativeView}). */
+    private final javafx.scene.layout.StackPane plotSlot = new javafx.scene.layout.StackPane();
+    private final ToggleButton lossViewButton = new ToggleButton("Loss curve");
+    private final ToggleButton alternativeViewButton = new ToggleButton();
+    private final HBox viewSwitch = new HBox(lossViewButton, alternativeViewButton);
     private final Map<Setting, VBox> fieldBoxes = new EnumMap<>(Setting.class);
     private final Map<Setting, TextField> fields = new EnumMap<>(Setting.class);
     private final Slider history = new Slider(1, 1, 1);
@@ -56,11 +63,53 @@ public final class TrainingPanel extends VBox {
         heading.getStyleClass().add("panel-heading");
 
         limits = runLimitsRow();
+        plotSlot.getChildren().add(chartView());
+        viewSwitch.setVisible(false);
+        viewSwitch.setManaged(false);
         getChildren().addAll(heading, optimizerRow(), hyperparameterRow(), limits, settingsError(),
-                buttons(), status(), divergence(), chartView(), historyRow());
-        VBox.setVgrow(chart, Priority.ALWAYS);
+                buttons(), status(), divergence(), viewSwitch, plotSlot, historyRow());
+        VBox.setVgrow(plotSlot, Priority.ALWAYS);
         showRelevantFields();
         model.optimizerNameProperty().addListener((obs, was, now) -> showRelevantFields());
+    }
+
+    /**
+     * A view that can take the loss chart's place, chosen with a switch above it, offered while
+     * {@code applies} holds and shown first when it starts to: the decision boundary of a lesson with
+     * 2-D data. (At 1280×800 the settings leave room for one of the two, not both.)
+     */
+    public void addAlternativeView(String title, javafx.scene.Node view, javafx.beans.value.ObservableBooleanValue applies) {
+        ToggleGroup group = new ToggleGroup();
+        lossViewButton.setId("lossViewButton");
+        lossViewButton.setToggleGroup(group);
+        alternativeViewButton.setId("alternativeViewButton");
+        alternativeViewButton.setText(title);
+        alternativeViewButton.setToggleGroup(group);
+        for (ToggleButton b : new ToggleButton[] {lossViewButton, alternativeViewButton}) {
+            b.setFocusTraversable(false);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        group.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one of the two is always chosen
+            }
+        });
+        viewSwitch.getStyleClass().add("view-switch");
+        viewSwitch.visibleProperty().bind(applies);
+        viewSwitch.managedProperty().bind(applies);
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(view); // the view keeps its own visibility
+        holder.setAlignment(Pos.TOP_LEFT);
+        holder.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> applies.get() && alternativeViewButton.isSelected(), applies, alternativeViewButton.selectedProperty()));
+        chart.visibleProperty().bind(holder.visibleProperty().not());
+        plotSlot.getChildren().add(holder);
+        (applies.get() ? alternativeViewButton : lossViewButton).setSelected(true);
+        applies.addListener((obs, was, now) -> (now ? alternativeViewButton : lossViewButton).setSelected(true));
+    }
+
+    /** Shows the loss chart in its place (if another view had taken it). */
+    public void showLossChart() {
+        lossViewButton.setSelected(true);
     }
 
     /** Adds a row to the settings, after the run limits (the window's weight decay, which is the lesson's). */

@@ -57,6 +57,33 @@ class TrainingPanelTest {
         waitFor(() -> lesson.lesson() != null && lesson.stateProperty().get() != null);
     }
 
+    @Test
+    void anAlternativeViewTakesTheChartsPlaceOnlyWhileItApplies(FxRobot robot) {
+        javafx.beans.property.BooleanProperty applies = new javafx.beans.property.SimpleBooleanProperty(false);
+        javafx.scene.control.Label boundary = new javafx.scene.control.Label("boundary");
+        boundary.setId("altView");
+        robot.interact(() -> panel.addAlternativeView("Output over the plane", boundary, applies));
+        // a lesson without 2-D data: the chart, no switch
+        assertThat(shown(robot, "#lossChart")).isTrue();
+        assertThat(shown(robot, "#altView")).isFalse();
+        assertThat(shown(robot, "#alternativeViewButton")).isFalse();
+        // one with it: the switch appears and the view is shown first
+        robot.interact(() -> applies.set(true));
+        assertThat(shown(robot, "#alternativeViewButton")).isTrue();
+        assertThat(shown(robot, "#altView")).isTrue();
+        assertThat(shown(robot, "#lossChart")).isFalse();
+        robot.clickOn("#lossViewButton");
+        assertThat(shown(robot, "#lossChart")).isTrue();
+        assertThat(shown(robot, "#altView")).isFalse();
+        robot.clickOn("#lossViewButton"); // clicking the chosen one again keeps it chosen
+        assertThat(shown(robot, "#lossChart")).isTrue();
+        robot.clickOn("#alternativeViewButton");
+        assertThat(shown(robot, "#altView")).isTrue();
+        robot.interact(() -> applies.set(false));
+        assertThat(shown(robot, "#lossChart")).isTrue();
+        assertThat(shown(robot, "#altView")).isFalse();
+    }
+
     /** Types a value into a field as a teacher does: click, select all, type, Enter. */
     private static void type(FxRobot robot, String id, String text) {
         TextField field = robot.lookup(id).queryAs(TextField.class);
