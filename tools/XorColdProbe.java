@@ -1,0 +1,33 @@
+import backprop.engine.Optimizers;
+import backprop.engine.Trainer;
+import backprop.engine.UpdateOrder;
+import backprop.scenarios.Scenarios;
+
+/**
+ * Where a cold JVM spends XOR's 50,000 passes: the time at which passes 1, 100, ..., 50,000 end, from
+ * the trainer's start (what `train`'s "seconds" measures). For A/B comparisons of the engine in a cold
+ * JVM; run each build ten times or more, interleaved (this VM's timings vary by ±20%).
+ * Run: java -cp target/backprop-visualizer.jar tools/XorColdProbe.java (the source launcher compiles this file in
+ * the same JVM first, so compare builds with the same command rather than with `train`'s figures)
+ */
+public class XorColdProbe {
+    public static void main(String[] args) {
+        var xor = Scenarios.byId("xor").orElseThrow();
+        long[] end = new long[50_001];
+        var config = new Trainer.Config(Optimizers.create("sgd", 0.1, null, null, null, null),
+                UpdateOrder.SIMULTANEOUS, Double.NaN, 50_000);
+        long t0 = System.nanoTime();
+        var result = Trainer.train(xor.graph(), xor.graph().initialState(), config,
+                (pass, weights) -> end[pass.step()] = System.nanoTime(), () -> false);
+        System.out.printf("total %.1f ms (the trainer's own figure: %.1f ms)%n", (end[50_000] - t0) / 1e6,
+                result.seconds() * 1e3);
+        long previous = t0;
+        int previousPass = 0;
+        for (int pass : new int[] {1, 100, 1_000, 5_000, 10_000, 20_000, 50_000}) {
+            System.out.printf("pass %6d ends at %6.1f ms (%.2f µs a pass since pass %d)%n", pass, (end[pass] - t0) / 1e6,
+                    (end[pass] - previous) / 1e3 / (pass - previousPass), previousPass);
+            previous = end[pass];
+            previousPass = pass;
+        }
+    }
+}
