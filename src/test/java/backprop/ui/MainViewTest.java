@@ -54,21 +54,21 @@ class MainViewTest {
     @Test
     void forwardPassShows220OnThePriceNode(FxRobot robot) {
         focusGraph(robot);
-        assertThat(text(robot, "#value-price")).isEqualTo("?");
+        assertThat(text(robot, "#node-price .node-value")).isEqualTo("?");
         int forwardSteps = model.trace().lossIndex();
         robot.type(KeyCode.RIGHT, forwardSteps);
-        assertThat(text(robot, "#value-price")).isEqualTo("220");
-        assertThat(text(robot, "#grad-apple")).isEmpty();
+        assertThat(text(robot, "#node-price .node-value")).isEqualTo("220");
+        assertThat(text(robot, "#node-apple .node-grad")).isEmpty();
     }
 
     @Test
     void backwardPassShowsTheGradientsOfSeed001(FxRobot robot) {
         focusGraph(robot);
         robot.type(KeyCode.END);
-        assertThat(text(robot, "#grad-apple")).isEqualTo("∂ 2.2");
-        assertThat(text(robot, "#grad-count")).isEqualTo("∂ 110");
-        assertThat(text(robot, "#grad-tax")).isEqualTo("∂ 200");
-        assertThat(text(robot, "#grad-price")).isEqualTo("∂ 1");
+        assertThat(text(robot, "#node-apple .node-grad")).isEqualTo("∂ 2.2");
+        assertThat(text(robot, "#node-count .node-grad")).isEqualTo("∂ 110");
+        assertThat(text(robot, "#node-tax .node-grad")).isEqualTo("∂ 200");
+        assertThat(text(robot, "#node-price .node-grad")).isEqualTo("∂ 1");
     }
 
     @Test
@@ -76,19 +76,19 @@ class MainViewTest {
         focusGraph(robot);
         robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
         Trace.Frame forwardEnd = model.moment().frame();
-        List<String> shown = List.of(text(robot, "#value-price"), text(robot, "#grad-price"), text(robot, "#grad-apple"));
+        List<String> shown = List.of(text(robot, "#node-price .node-value"), text(robot, "#node-price .node-grad"), text(robot, "#node-apple .node-grad"));
         int back = model.trace().size() - model.cursorProperty().get();
         robot.type(KeyCode.END);
-        assertThat(text(robot, "#grad-apple")).isEqualTo("∂ 2.2");
+        assertThat(text(robot, "#node-apple .node-grad")).isEqualTo("∂ 2.2");
         robot.type(KeyCode.LEFT, back);
         Trace.Frame after = model.moment().frame();
         for (int n = 0; n < model.trace().graph().size(); n++) {
             assertThat(after.value(n)).isEqualTo(forwardEnd.value(n));
             assertThat(after.grad(n)).isEqualTo(forwardEnd.grad(n));
         }
-        assertThat(List.of(text(robot, "#value-price"), text(robot, "#grad-price"), text(robot, "#grad-apple")))
+        assertThat(List.of(text(robot, "#node-price .node-value"), text(robot, "#node-price .node-grad"), text(robot, "#node-apple .node-grad")))
                 .isEqualTo(shown);
-        assertThat(text(robot, "#grad-apple")).isEmpty();
+        assertThat(text(robot, "#node-apple .node-grad")).isEmpty();
     }
 
     @Test
@@ -165,8 +165,8 @@ class MainViewTest {
         waitFor(() -> model.lesson().id().equals("formula") && robot.lookup("#node-y").tryQuery().isPresent());
         robot.interact(() -> view.graphView().requestFocus());
         robot.type(KeyCode.END);
-        assertThat(text(robot, "#value-y")).isEqualTo("12");
-        assertThat(text(robot, "#grad-x")).isEqualTo("∂ 7");
+        assertThat(text(robot, "#node-y .node-value")).isEqualTo("12");
+        assertThat(text(robot, "#node-x .node-grad")).isEqualTo("∂ 7");
     }
 
     @Test
@@ -186,8 +186,8 @@ class MainViewTest {
         assertThat(model.scene().boxes()).hasSizeGreaterThan(backprop.ui.graph.GraphView.BUILD_INLINE_UP_TO);
         robot.interact(() -> view.graphView().requestFocus());
         robot.type(KeyCode.END);
-        assertThat(text(robot, "#value-a59")).isEqualTo("60");
-        assertThat(text(robot, "#grad-x")).isEqualTo("∂ 60");
+        assertThat(text(robot, "#node-a59 .node-value")).isEqualTo("60");
+        assertThat(text(robot, "#node-x .node-grad")).isEqualTo("∂ 60");
         assertThat(robot.lookup(".graph-node").<javafx.scene.Node>queryAll()).allMatch(n -> n.isCache());
         assertThat(robot.lookup(".edge-label").<javafx.scene.Node>queryAll()).isNotEmpty().allMatch(n -> n.isCache());
     }
@@ -230,7 +230,7 @@ class MainViewTest {
         waitFor(() -> robot.lookup("#node-y3").tryQuery().isPresent() && robot.lookup("#node-w13").tryQuery().isEmpty());
         robot.interact(() -> view.graphView().requestFocus());
         robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
-        assertThat(text(robot, "#value-y5")).isEqualTo("0.69028");
+        assertThat(text(robot, "#node-y5 .node-value")).isEqualTo("0.69028");
         assertThat(robot.lookup(".edge-forward").queryAllAs(javafx.scene.text.Text.class).stream()
                 .map(javafx.scene.text.Text::getText))
                 .contains("w13 = 0.1", "w35 = 0.3");

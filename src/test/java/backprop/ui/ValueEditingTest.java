@@ -60,7 +60,7 @@ class ValueEditingTest {
     }
 
     private void showForwardPass(FxRobot robot) {
-        waitFor(() -> model.moment() != null && robot.lookup("#value-w13").tryQuery().isPresent());
+        waitFor(() -> model.moment() != null && robot.lookup("#node-w13 .node-value").tryQuery().isPresent());
         robot.interact(model::toForwardEnd); // the view follows the step to the loss, at the far right
         robot.interact(() -> {
             // back to w13, zoomed in so the weight is big enough to click
@@ -72,7 +72,7 @@ class ValueEditingTest {
     }
 
     private void typeWeight(FxRobot robot, String text) {
-        robot.clickOn("#value-w13");
+        robot.clickOn("#node-w13 .node-value");
         waitFor(() -> robot.lookup("#editor-w13").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#editor-w13").queryAs(javafx.scene.control.TextField.class).setText(text));
         robot.clickOn("#editor-w13").type(KeyCode.ENTER);
@@ -86,7 +86,7 @@ class ValueEditingTest {
         typeWeight(robot, "0.5");
         waitFor(() -> w13() == 0.5);
         assertThat(outputValue()).isCloseTo(y5(0.5, 0.8, 0.4, 0.6, 0.3, 0.9), org.assertj.core.api.Assertions.within(1e-15));
-        assertThat(robot.lookup("#value-w13").queryAs(javafx.scene.text.Text.class).getText()).isEqualTo("0.5");
+        assertThat(robot.lookup("#node-w13 .node-value").queryAs(javafx.scene.text.Text.class).getText()).isEqualTo("0.5");
     }
 
     @Test
@@ -118,7 +118,7 @@ class ValueEditingTest {
     void aDragIsOneUndoEntry(FxRobot robot) {
         showForwardPass(robot);
         // drag w13's value 40 px to the right in small moves: several nudges of one gesture
-        robot.moveTo("#value-w13").press(javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveTo("#node-w13 .node-value").press(javafx.scene.input.MouseButton.PRIMARY);
         for (int i = 0; i < 5; i++) {
             robot.moveBy(8, 0);
         }

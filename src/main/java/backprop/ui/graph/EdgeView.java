@@ -46,7 +46,6 @@ final class EdgeView {
                 end.x() - len * Math.cos(angle + spread), end.y() - len * Math.sin(angle + spread));
         shape.getChildren().addAll(path, head);
         shape.getStyleClass().add("graph-edge");
-        shape.setId("edge-" + line.id());
 
         forward.getStyleClass().add("edge-forward");
         backward.getStyleClass().add("edge-backward");
@@ -56,8 +55,9 @@ final class EdgeView {
             l.managedProperty().bind(l.textProperty().isNotEmpty());
         }
         label.getStyleClass().add("edge-label");
+        // no ids on edges: a unique id makes each view a CSS cache miss (see NodeView); the graph's
+        // boxes carry the ids, an edge is found by its texts or through GraphView
         label.setAlignment(Pos.CENTER);
-        label.setId("edge-label-" + line.id());
         label.setPrefSize(GraphScene.LABEL_WIDTH, GraphScene.LABEL_HEIGHT);
         label.setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, GraphScene.LABEL_HEIGHT);
         label.setMaxSize(GraphScene.LABEL_WIDTH, GraphScene.LABEL_HEIGHT);

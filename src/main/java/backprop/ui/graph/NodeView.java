@@ -32,8 +32,9 @@ final class NodeView extends VBox {
         getStyleClass().addAll("graph-node", "shape-" + box.shape().name().toLowerCase(java.util.Locale.ROOT));
         setAlignment(Pos.CENTER);
         keepToBoxSize();
-        value.setId("value-" + idName);
-        grad.setId("grad-" + idName);
+        // the box has the id; its texts are found as "#node-x .node-value" and "#node-x .node-grad". A CSS
+        // pass matches selectors once per (type, id, classes): a unique id on each text made every one
+        // of a 200-node graph's texts a cache miss against the whole theme (the slowest pulses after loading)
         value.getStyleClass().add("node-value");
         value.setText("?"); // nothing is computed before the first step
         value.pseudoClassStateChanged(Styles.PENDING, true);
