@@ -301,14 +301,16 @@ public final class MainView extends BorderPane {
         javafx.scene.control.TextField seed = new javafx.scene.control.TextField("3");
         seed.setId("seedField");
         seed.setPrefColumnCount(4);
-        seed.setTooltip(new Tooltip("The seed of the random weights: the same seed gives the same weights"));
+        String seedTip = "The seed of the random weights: the same seed gives the same weights";
+        seed.setTooltip(new Tooltip(seedTip));
         Button randomize = toolButton("randomizeButton", "Randomize", "New random weights from the seed (undoable)", () -> {
             try {
                 model.randomize(Long.parseLong(seed.getText().trim()));
                 seed.setStyle("");
+                seed.getTooltip().setText(seedTip); // not the message of an earlier bad seed
             } catch (NumberFormatException bad) {
                 seed.setStyle("-fx-border-color: #b71c1c;");
-                seed.setTooltip(new Tooltip("The seed must be a whole number, not '" + seed.getText() + "'"));
+                seed.getTooltip().setText("The seed must be a whole number, not '" + seed.getText() + "'");
             }
         });
         HBox history = new HBox(6, undo, redo, resetValues);

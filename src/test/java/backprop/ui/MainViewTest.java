@@ -213,6 +213,19 @@ class MainViewTest {
     }
 
     @Test
+    void aBadSeedIsExplainedUntilAGoodOneIsUsed(FxRobot robot) {
+        javafx.scene.control.TextField seed = robot.lookup("#seedField").queryAs(javafx.scene.control.TextField.class);
+        String usual = seed.getTooltip().getText();
+        robot.interact(() -> seed.setText("abc"));
+        robot.interact(() -> robot.lookup("#randomizeButton").queryAs(javafx.scene.control.Button.class).fire());
+        assertThat(seed.getTooltip().getText()).isEqualTo("The seed must be a whole number, not 'abc'");
+        robot.interact(() -> seed.setText("5"));
+        robot.interact(() -> robot.lookup("#randomizeButton").queryAs(javafx.scene.control.Button.class).fire());
+        assertThat(seed.getTooltip().getText()).isEqualTo(usual);
+        assertThat(seed.getStyle()).isEmpty();
+    }
+
+    @Test
     void theChainRulePanelDoesNotRepaintAsOneBitmap(FxRobot robot) {
         // a ScrollPane's default skin caches its viewport: any change repaints all of it (see Scrolling)
         assertThat(robot.lookup("#chainRulePanel .viewport").query().isCache()).isFalse();
