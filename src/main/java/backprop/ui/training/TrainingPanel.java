@@ -40,7 +40,7 @@ public final class TrainingPanel extends VBox {
 
     private final TrainingModel model;
     private final LossChart chart = new LossChart();
-    private FlowPane limits;
+    private final FlowPane limits;
     /** Where the loss chart is, or the view that can take its place (see {@link #addAlternativeView}). */
     private final javafx.scene.layout.StackPane plotSlot = new javafx.scene.layout.StackPane();
     private final ToggleButton lossViewButton = new ToggleButton("Loss curve");
@@ -105,11 +105,6 @@ public final class TrainingPanel extends VBox {
         plotSlot.getChildren().add(holder);
         (applies.get() ? alternativeViewButton : lossViewButton).setSelected(true);
         applies.addListener((obs, was, now) -> (now ? alternativeViewButton : lossViewButton).setSelected(true));
-    }
-
-    /** Shows the loss chart in its place (if another view had taken it). */
-    public void showLossChart() {
-        lossViewButton.setSelected(true);
     }
 
     /** Adds a row to the settings, after the run limits (the window's weight decay, which is the lesson's). */
