@@ -25,48 +25,50 @@ public final class Scenarios {
     }
 
     /**
-     * How to build each scenario, by id, in the order the app lists them. A scenario is built when
-     * asked for: the app's first frame needs the apple graph only (building all eight took ~100 ms of
-     * a cold start).
+     * Each scenario by id, in the order the app lists them: its title and how to build it. A scenario
+     * is built when asked for: the app's first frame needs the apple graph only (building all eight
+     * took ~100 ms of a cold start), and the example list needs only the titles.
      */
-    private static final java.util.Map<String, java.util.function.Supplier<Scenario>> BUILDERS = builders();
+    private static final java.util.Map<String, Entry> ENTRIES = entries();
 
-    private static java.util.Map<String, java.util.function.Supplier<Scenario>> builders() {
-        java.util.Map<String, java.util.function.Supplier<Scenario>> b = new java.util.LinkedHashMap<>();
-        b.put("apple", Scenarios::apple);
-        b.put("apple-orange", Scenarios::appleOrange);
-        b.put("sigmoid-decomposed", Scenarios::sigmoidDecomposed);
-        b.put("seed-221", Scenarios::seed221);
-        b.put("affine-sigmoid", Scenarios::affineSigmoid);
-        b.put("softmax-ce", Scenarios::softmaxCe);
-        b.put("xor", () -> xor(XOR_SEED));
-        b.put("logistic", Scenarios::logistic);
+    private record Entry(String title, java.util.function.Supplier<Scenario> build) {
+    }
+
+    private static java.util.Map<String, Entry> entries() {
+        java.util.Map<String, Entry> b = new java.util.LinkedHashMap<>();
+        b.put("apple", new Entry("Buying apples", Scenarios::apple));
+        b.put("apple-orange", new Entry("Apples and oranges", Scenarios::appleOrange));
+        b.put("sigmoid-decomposed", new Entry("Sigmoid, node by node", Scenarios::sigmoidDecomposed));
+        b.put("seed-221", new Entry("2-2-1 sigmoid network", Scenarios::seed221));
+        b.put("affine-sigmoid", new Entry("Affine + sigmoid", Scenarios::affineSigmoid));
+        b.put("softmax-ce", new Entry("Softmax cross-entropy", Scenarios::softmaxCe));
+        b.put("xor", new Entry("XOR", () -> xor(XOR_SEED)));
+        b.put("logistic", new Entry("Logistic regression", Scenarios::logistic));
         return java.util.Collections.unmodifiableMap(b);
     }
 
     public static List<Scenario> all() {
-        return BUILDERS.values().stream().map(java.util.function.Supplier::get).toList();
+        return ENTRIES.values().stream().map(e -> e.build().get()).toList();
     }
 
     public static Optional<Scenario> byId(String id) {
-        java.util.function.Supplier<Scenario> builder = BUILDERS.get(id);
-        return builder == null ? Optional.empty() : Optional.of(builder.get());
+        Entry e = ENTRIES.get(id);
+        return e == null ? Optional.empty() : Optional.of(e.build().get());
     }
 
     public static List<String> ids() {
-        return List.copyOf(BUILDERS.keySet());
+        return List.copyOf(ENTRIES.keySet());
     }
 
-    /** A scenario's title, for a list of them; built once per id. */
+    /** A scenario's title, for a list of them, without building it (the id itself when unknown). */
     public static String title(String id) {
-        return TITLES.computeIfAbsent(id, k -> byId(k).map(Scenario::title).orElse(k));
+        Entry e = ENTRIES.get(id);
+        return e == null ? id : e.title();
     }
-
-    private static final java.util.Map<String, String> TITLES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Seed 001 (Saito): two apples at 100 each, 10% tax. */
     public static Scenario apple() {
-        return new Scenario("apple", "Buying apples",
+        return new Scenario("apple", title("apple"),
                 "Saito's apple graph: price = apple × count × tax = 100 × 2 × 1.1",
                 ProgramParser.parse("""
                         apple = 100
@@ -78,7 +80,7 @@ public final class Scenarios {
 
     /** Seed 001 (Saito): two apples and three oranges, 10% tax. */
     public static Scenario appleOrange() {
-        return new Scenario("apple-orange", "Apples and oranges",
+        return new Scenario("apple-orange", title("apple-orange"),
                 "Saito's graph: price = (apple × apple_count + orange × orange_count) × tax",
                 ProgramParser.parse("""
                         apple = 100
@@ -92,7 +94,7 @@ public final class Scenarios {
 
     /** Seed 001: the sigmoid as ×(−1), exp, +1 and 1/x nodes. */
     public static Scenario sigmoidDecomposed() {
-        return new Scenario("sigmoid-decomposed", "Sigmoid, node by node",
+        return new Scenario("sigmoid-decomposed", title("sigmoid-decomposed"),
                 "Seed 001's sigmoid y = 1/(1 + exp(−x)) as ×(−1), exp, +1 and 1/x nodes",
                 ProgramParser.parse("""
                         x = 1
@@ -104,7 +106,7 @@ public final class Scenarios {
     public static Scenario seed221() {
         GraphBuilder b = new GraphBuilder();
         int loss = seed221Network().buildScalars(b);
-        return new Scenario("seed-221", "2-2-1 sigmoid network",
+        return new Scenario("seed-221", title("seed-221"),
                 "Seed 000's 2-2-1 sigmoid net, x = (0.35, 0.9), target 0.5, E = ½(y − t)²",
                 b.build(loss), new Scenario.Defaults("sgd", 1, UpdateOrder.SIMULTANEOUS, 1e-7, 100_000));
     }
@@ -125,7 +127,7 @@ public final class Scenarios {
         int y1 = b.op("y1", Affine.INSTANCE, x, w, bias);
         int y2 = b.op("y2", Elementwise.SIGMOID, y1);
         b.report(y2);
-        return new Scenario("affine-sigmoid", "Affine + sigmoid",
+        return new Scenario("affine-sigmoid", title("affine-sigmoid"),
                 "Seed 004's C1 + C2: y2 = σ(x·W + b) with x = (1, 2)", b.build(y2), Scenario.Defaults.SGD);
     }
 
@@ -140,7 +142,7 @@ public final class Scenarios {
         int t = b.input("t", Tensor.row(1, 0), false);
         int loss = b.op("L", SoftmaxCrossEntropy.INSTANCE, s, t);
         b.report(s);
-        return new Scenario("softmax-ce", "Softmax cross-entropy",
+        return new Scenario("softmax-ce", title("softmax-ce"),
                 "Seed 002's 10-20-2 net, every weight 0.1, label 0: the loss is ln 2, and the weights into the "
                         + "label-1 output still get gradients (see W2's gradient: its second column is not zero)",
                 b.build(loss), Scenario.Defaults.SGD);
@@ -162,7 +164,7 @@ public final class Scenarios {
         int t = b.input("y", Tensor.column(0, 1, 1, 0), false);
         int loss = b.op("E", SquaredError.INSTANCE, o, t);
         b.report(o);
-        return new Scenario("xor", "XOR",
+        return new Scenario("xor", title("xor"),
                 "Seed 003's XOR net: 2-3-1, sigmoid hidden, linear output, no biases, 4 points",
                 b.build(loss), new Scenario.Defaults("sgd", 0.1, UpdateOrder.SIMULTANEOUS, Double.NaN, 50_000));
     }
@@ -178,7 +180,7 @@ public final class Scenarios {
         int t = b.input("t", Tensor.column(0, 0, 0, 0, 0, 1, 1, 1, 1, 1), false);
         int loss = b.op("L", BinaryCrossEntropy.INSTANCE, y, t);
         b.report(y);
-        return new Scenario("logistic", "Logistic regression",
+        return new Scenario("logistic", title("logistic"),
                 "σ(xᵀw + b) on ten 2-D points in two classes, binary cross-entropy",
                 b.build(loss), new Scenario.Defaults("sgd", 0.5, UpdateOrder.SIMULTANEOUS, Double.NaN, 1000));
     }
