@@ -53,6 +53,8 @@ public final class TrainingModel {
     public static final int MAX_RUNS = 8;
     /** At most one chart/status update per frame at 60 fps. */
     static final long FRAME_NANOS = 16_000_000L;
+    /** How long the trainer thread sleeps each time it hands a frame's points to the FX thread. */
+    static final long TRAINER_PAUSE_NANOS = 10_000_000L;
 
     /** The settings a teacher types, each named in its error message. */
     public enum Setting {
@@ -723,9 +725,10 @@ public final class TrainingModel {
             if (now - lastFlushRequest >= FRAME_NANOS && flushPending.compareAndSet(false, true)) {
                 lastFlushRequest = now;
                 ui.execute(() -> flush(this));
-                // give a core back for 6 ms a frame: on two cores the FX and render threads share the other with
-                // the JIT and the GC (docs/benchmarks.md: fewer late frames; training ~25% slower, far within its bar)
-                java.util.concurrent.locks.LockSupport.parkNanos(6_000_000L);
+                // give a core back for 10 ms a frame: on two cores the FX and render threads share the other with
+                // the JIT and the GC (docs/benchmarks.md: 6 ms then 10 ms each gave fewer late frames; a run takes
+                // ~1.5× as long as with 6 ms, 50,000 XOR epochs still well under their 2 s)
+                java.util.concurrent.locks.LockSupport.parkNanos(TRAINER_PAUSE_NANOS);
             }
         }
 
