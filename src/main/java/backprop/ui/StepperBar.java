@@ -19,6 +19,10 @@ import javafx.util.Duration;
 
 /** Step, play and scrub through the trace: buttons with shortcuts, a speed slider and a timeline scrubber. */
 final class StepperBar extends VBox {
+    /** The play button's two labels; their symbols are in the bundled font (⏸ is not, nor in DejaVu: a box on Linux). */
+    static final String PLAY = "▶ Play";
+    static final String PAUSE = "‖ Pause";
+
     private final LessonModel model;
     private final Slider scrubber = new Slider(0, 1, 0);
     private final Label stepLabel = new Label();
@@ -33,7 +37,7 @@ final class StepperBar extends VBox {
 
         Button reset = button("resetButton", "⟲ Reset", "Back to the start of the iteration (Home)", model::reset);
         Button back = button("stepBackButton", "◀ Back", "Undo the last step exactly (←)", model::stepBack);
-        play = button("playButton", "▶ Play", "Play or pause the steps (Space)", this::togglePlay);
+        play = button("playButton", PLAY, "Play or pause the steps (Space)", this::togglePlay);
         Button forward = button("stepForwardButton", "Step ▶", "Compute the next node (→)", model::stepForward);
         Button forwardEnd = button("forwardEndButton", "⇥ Forward", "Jump to the end of the forward pass (Shift+→)",
                 model::toForwardEnd);
@@ -92,7 +96,7 @@ final class StepperBar extends VBox {
         stepLabel.setMinWidth(210);
         getChildren().addAll(buttons, timeline);
         model.playingProperty().addListener((obs, was, now) -> {
-            play.setText(now ? "⏸ Pause" : "▶ Play");
+            play.setText(now ? PAUSE : PLAY);
             if (now) {
                 startPlayer();
             } else {
