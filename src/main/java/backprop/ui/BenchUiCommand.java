@@ -56,6 +56,10 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
             + "with --xor-training the --warm-up seconds)")
     double idle;
 
+    @Option(names = "--zoom", description = "also zoom in and out continuously while it plays (as a teacher "
+            + "scrolling the wheel): 1% a frame, reversing every second")
+    boolean zoom;
+
     @Option(names = "--no-rehearsal", description = "skip the off-screen rehearsal the app plays after start-up")
     boolean noRehearsal;
 
@@ -188,6 +192,10 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                         if (!model.playingProperty().get()) {
                             model.reset();
                             model.playingProperty().set(true); // loop: replay whenever the iteration ends
+                        }
+                        if (zoom && measuring) {
+                            boolean in = (now - measureFrom) / 1_000_000_000L % 2 == 0;
+                            view.graphView().zoomBy(in ? 1.01 : 1 / 1.01);
                         }
                         if (now > end) {
                             stop();

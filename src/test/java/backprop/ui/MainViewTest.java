@@ -190,6 +190,14 @@ class MainViewTest {
         assertThat(text(robot, "#node-x .node-grad")).isEqualTo("∂ 60");
         assertThat(robot.lookup(".graph-node").<javafx.scene.Node>queryAll()).allMatch(n -> n.isCache());
         assertThat(robot.lookup(".edge-label").<javafx.scene.Node>queryAll()).isNotEmpty().allMatch(n -> n.isCache());
+        // while zooming the bitmaps are scaled, not redrawn each frame; once still they are drawn sharp again
+        robot.interact(() -> view.graphView().zoomBy(1.1));
+        assertThat(view.graphView().zoomSettling()).isTrue();
+        assertThat(robot.lookup(".graph-node").<javafx.scene.Node>queryAll())
+                .allMatch(n -> n.getCacheHint() == javafx.scene.CacheHint.SCALE);
+        waitFor(() -> !view.graphView().zoomSettling());
+        assertThat(robot.lookup(".graph-node").<javafx.scene.Node>queryAll())
+                .allMatch(n -> n.getCacheHint() == javafx.scene.CacheHint.QUALITY);
     }
 
     @Test

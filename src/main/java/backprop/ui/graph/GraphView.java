@@ -81,6 +81,7 @@ public final class GraphView extends Region {
         model.selectedNodeProperty().addListener((obs, was, now) -> showSelection());
         model.selectedEdgeProperty().addListener((obs, was, now) -> showSelection());
         installZoomAndPan();
+        zoom.xProperty().addListener((obs, was, now) -> zooming());
         // e.g. the training workspace opening beside the graph: the graph stays whole unless the user moved it
         widthProperty().addListener((obs, was, now) -> refitAfterResize());
         heightProperty().addListener((obs, was, now) -> refitAfterResize());
@@ -586,6 +587,44 @@ public final class GraphView extends Region {
 
     public void zoomBy(double factor) {
         zoomBy(factor, getWidth() / 2, getHeight() / 2);
+    }
+
+    /**
+     * While the zoom changes, a big graph's cached views are scaled as bitmaps (soft, but one blit each);
+     * once it has been still for {@link #ZOOM_SETTLE}, they are drawn again, sharp, at the new zoom.
+     * Re-rasterising ~500 views on every frame of a wheel zoom had made it a 10 fps zoom.
+     */
+    private void zooming() {
+        if (!isBig(scene)) {
+            return;
+        }
+        if (zoomSettle.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+            setCacheHints(javafx.scene.CacheHint.SCALE);
+        }
+        zoomSettle.playFromStart();
+    }
+
+    static final Duration ZOOM_SETTLE = Duration.millis(200);
+    private final javafx.animation.PauseTransition zoomSettle = settle();
+
+    private javafx.animation.PauseTransition settle() {
+        javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(ZOOM_SETTLE);
+        p.setOnFinished(e -> setCacheHints(javafx.scene.CacheHint.QUALITY));
+        return p;
+    }
+
+    private void setCacheHints(javafx.scene.CacheHint hint) {
+        for (NodeView v : nodes.values()) {
+            v.setCacheHint(hint);
+        }
+        for (EdgeView e : edges.values()) {
+            e.label.setCacheHint(hint);
+        }
+    }
+
+    /** Whether a zoom is in progress (cached views scaled, not yet redrawn sharp). */
+    public boolean zoomSettling() {
+        return zoomSettle.getStatus() == javafx.animation.Animation.Status.RUNNING;
     }
 
     /** Scales and centres the whole graph in the view (never above 1.6×, so small graphs are not blown up). */
