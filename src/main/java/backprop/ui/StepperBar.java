@@ -22,6 +22,7 @@ final class StepperBar extends VBox {
     /** The play button's two labels; their symbols are in the bundled font (⏸ is not, nor in DejaVu: a box on Linux). */
     static final String PLAY = "▶ Play";
     static final String PAUSE = "‖ Pause";
+    static final String RESET = "↺ Reset"; // not ⟲, which the bundled font lacks
 
     private final LessonModel model;
     private final Slider scrubber = new Slider(0, 1, 0);
@@ -35,7 +36,7 @@ final class StepperBar extends VBox {
         setPadding(new Insets(6, 12, 6, 12));
         setSpacing(4);
 
-        Button reset = button("resetButton", "⟲ Reset", "Back to the start of the iteration (Home)", model::reset);
+        Button reset = button("resetButton", RESET, "Back to the start of the iteration (Home)", model::reset);
         Button back = button("stepBackButton", "◀ Back", "Undo the last step exactly (←)", model::stepBack);
         play = button("playButton", PLAY, "Play or pause the steps (Space)", this::togglePlay);
         Button forward = button("stepForwardButton", "Step ▶", "Compute the next node (→)", model::stepForward);
