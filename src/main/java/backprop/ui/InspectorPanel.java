@@ -129,12 +129,12 @@ final class InspectorPanel extends VBox {
         Tensor grad = m.frame().grad(node.id());
         showMaps(value, grad);
         String out = g.node(g.output()).name();
-        sb.append("∂").append(out).append("/∂").append(node.name()).append(" = ")
+        sb.append("∂").append(out).append("/∂").append(operand(node.name())).append(" = ")
                 .append(grad == null ? "not yet computed" : exact(grad)).append('\n');
         if (node.op() != null) {
             for (int slot = 0; slot < node.inputs().size(); slot++) {
                 Node in = g.node(node.input(slot));
-                sb.append("∂").append(node.name()).append("/∂").append(in.name()).append(" = ")
+                sb.append("∂").append(operand(node.name())).append("/∂").append(operand(in.name())).append(" = ")
                         .append(plain(node, slot, g)).append('\n');
             }
         }
@@ -157,7 +157,7 @@ final class InspectorPanel extends VBox {
         heading.setText(from.name() + " → " + to.name());
         StringBuilder sb = new StringBuilder();
         sb.append("forward value = ").append(exact(m.frame().value(from.id()))).append('\n');
-        sb.append("local derivative ∂").append(to.name()).append("/∂").append(from.name()).append(" = ")
+        sb.append("local derivative ∂").append(operand(to.name())).append("/∂").append(operand(from.name())).append(" = ")
                 .append(plain(to, e.slot(), g)).append('\n');
         EdgeGradient share = m.edges().get(e);
         if (share != null) {
@@ -181,12 +181,36 @@ final class InspectorPanel extends VBox {
         return t.replace("\\cdot", "·").replace("\\frac{1}{", "1/(").replace("\\top", "ᵀ").replaceAll("[{}\\\\]", "");
     }
 
+    /**
+     * A number as the graph shows it, which is what a student compares with a hand calculation, and the
+     * stored double as well when rounding hid a difference: "220  (exactly 220.00000000000003)".
+     */
+    static String number(double v) {
+        String shown = Numbers.format(v);
+        if (!Double.isFinite(v)) {
+            return shown;
+        }
+        try {
+            if (Double.parseDouble(shown.replace('−', '-')) == v) {
+                return shown;
+            }
+        } catch (NumberFormatException notPlain) {
+            // a shape or a symbol: show the stored value too
+        }
+        return shown + "  (exactly " + Numbers.exact(v) + ")";
+    }
+
+    /** A node's name as a derivative's operand: "∂price/∂(apple * count)", not "∂price/∂apple * count". */
+    static String operand(String name) {
+        return name.matches("[\\p{L}\\p{N}_.]+") ? name : "(" + name + ")";
+    }
+
     private static String exact(Tensor t) {
         if (t == null) {
             return "not yet computed";
         }
         if (t.isScalar()) {
-            return Numbers.exact(t.scalar());
+            return number(t.scalar());
         }
         if (t.size() <= 12) {
             return t.shape() + " " + t;
