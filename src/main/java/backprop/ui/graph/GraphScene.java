@@ -31,6 +31,9 @@ public final class GraphScene {
     public static final double MATRIX_LABEL_WIDTH = 84;
     /** Room for a value like −0.00049783 at classroom size. */
     public static final double SCALAR_BOX_WIDTH = 172;
+    static final double MAX_BOX_WIDTH = 320;
+    /** Characters of symbol and name that fit the widest box's head line (12 px a character, 28 of padding). */
+    static final int MAX_HEAD_CHARS = (int) ((MAX_BOX_WIDTH - 28) / 12);
     /** Diameter of a neuron: room for its name, its value and its gradient at classroom size. */
     public static final double UNIT_SIZE = 156;
 
@@ -225,9 +228,14 @@ public final class GraphScene {
         if (shape == Shape.CONSTANT) {
             return new Box(id, title, symbol, shape, members, rep, Math.max(56, 14 * title.length() + 24), 48);
         }
-        // the head line shows the symbol and the name side by side
+        // the head line shows the symbol and the name side by side; a name longer than the widest box
+        // (an unnamed sum of products) ends in "…" rather than running out of both sides of its box
+        int room = MAX_HEAD_CHARS - (symbol.isEmpty() ? 0 : symbol.length() + 1);
+        if (title.length() > room) {
+            title = title.substring(0, room - 1).stripTrailing() + "…";
+        }
         int chars = Math.max(title.length(), symbol.isEmpty() ? 0 : symbol.length() + title.length() + 1);
-        double width = Math.min(320, Math.max(matrix ? 150 : SCALAR_BOX_WIDTH, 12 * chars + 28));
+        double width = Math.min(MAX_BOX_WIDTH, Math.max(matrix ? 150 : SCALAR_BOX_WIDTH, 12 * chars + 28));
         return new Box(id, title, symbol, shape, members, rep, width, matrix ? 150 : 112);
     }
 

@@ -20,6 +20,19 @@ class GraphSceneTest {
     }
 
     @Test
+    void aLongUnnamedExpressionEndsInAnEllipsisInsteadOfOverflowingItsBox() {
+        Graph g = Scenarios.appleOrange().graph();
+        GraphScene s = GraphScene.of(g, ViewMode.OPERATIONS);
+        GraphScene.Box sum = s.boxes().stream().filter(b -> g.node(b.representative()).name()
+                .equals("apple * apple_count + orange * orange_count")).findFirst().orElseThrow();
+        assertThat(sum.title()).startsWith("apple * apple_count").endsWith("…");
+        assertThat(sum.symbol().length() + 1 + sum.title().length()).isLessThanOrEqualTo(GraphScene.MAX_HEAD_CHARS);
+        assertThat(sum.width()).isLessThanOrEqualTo(GraphScene.MAX_BOX_WIDTH);
+        // short names stay whole
+        assertThat(s.boxes()).anyMatch(b -> b.title().equals("apple * apple_count"));
+    }
+
+    @Test
     void aGraphWithoutUnitsFallsBackToTheOperationView() {
         GraphScene s = GraphScene.of(Scenarios.apple().graph(), ViewMode.NEURONS);
         assertThat(s.mode()).isEqualTo(ViewMode.OPERATIONS);
