@@ -85,11 +85,18 @@ final class InPlaceExecutor {
         codec = new StateCodec(start, plan.updatableParams, arrays);
     }
 
-    /** Copies these leaves' values from a state (a mini-batch's rows of the data inputs). */
-    void load(ModelState state, int[] leaves) {
+    /**
+     * A mini-batch: copies these rows of the data leaves from the full data into the pass's buffers,
+     * row by row (converting the whole data set per pass would cost as much as a pass of MNIST).
+     */
+    void loadRows(ModelState full, int[] leaves, int[] rows) {
         for (int id : leaves) {
-            DMatrixRMaj from = state.value(id).matrix();
-            System.arraycopy(from.data, 0, value[id].data, 0, from.getNumElements());
+            DMatrixRMaj from = full.value(id).matrix();
+            int cols = from.numCols;
+            double[] to = value[id].data;
+            for (int k = 0; k < rows.length; k++) {
+                System.arraycopy(from.data, rows[k] * cols, to, k * cols, cols);
+            }
         }
     }
 

@@ -89,10 +89,11 @@ public final class Trainer {
             random = new java.util.Random(b.seed());
         }
 
-        ModelState batchOf(ModelState full) {
+        /** The data rows of the next pass, drawn from this epoch's shuffle; null when a batch is all rows. */
+        int[] nextRows(ModelState full) {
             int rows = full.value(data[0]).rows();
             if (size >= rows) {
-                return full;
+                return null;
             }
             int[] pick = new int[size];
             for (int k = 0; k < size; k++) {
@@ -102,17 +103,18 @@ public final class Trainer {
                 }
                 pick[k] = order[next++];
             }
+            return pick;
+        }
+
+        /** The next pass's batch as a state (the first pass's, which gives the executor its shapes). */
+        ModelState batchOf(ModelState full) {
+            int[] pick = nextRows(full);
+            if (pick == null) {
+                return full;
+            }
             ModelState s = full;
             for (int id : data) {
                 s = s.withValue(id, rowsOf(full.value(id), pick));
-            }
-            return s;
-        }
-
-        ModelState restoreData(ModelState updated, ModelState full) {
-            ModelState s = updated;
-            for (int id : data) {
-                s = s.withValue(id, full.value(id));
             }
             return s;
         }
@@ -225,7 +227,6 @@ public final class Trainer {
         final Listener listener;
         final ExecutionPlan plan;
         final BatchPicker batches;
-        final int[] dataInputs;
         final int[] reportedIds;
         final List<Pass> passes = new ArrayList<>();
         InPlaceExecutor executor;
@@ -244,7 +245,6 @@ public final class Trainer {
             this.listener = listener;
             plan = ExecutionPlan.of(graph);
             batches = config.batches() == null ? null : new BatchPicker(graph, config.batches());
-            dataInputs = batches == null ? new int[0] : batches.data;
             reportedIds = new int[graph.reported().size()];
             for (int k = 0; k < reportedIds.length; k++) {
                 reportedIds[k] = graph.reported().get(k);
@@ -260,8 +260,8 @@ public final class Trainer {
 
         /** Forward pass {@code step}, reported, then (unless the run stops here) its backward pass and update. */
         boolean pass(int step) {
-            ModelState batch = batches == null ? start : batches.batchOf(start);
             if (executor == null) {
+                ModelState batch = batches == null ? start : batches.batchOf(start);
                 executor = new InPlaceExecutor(plan, start, shapesOfFirstPass(graph, plan, batch), config.optimizer(),
                         config.order());
                 InPlaceExecutor ex = executor;
@@ -270,8 +270,11 @@ public final class Trainer {
                     public double[] packed() { return ex.packed(); }
                     public StateCodec codec() { return ex.codec(); }
                 };
-            } else {
-                executor.load(batch, dataInputs);
+            } else if (batches != null) {
+                int[] rows = batches.nextRows(start);
+                if (rows != null) { // all rows: the buffers hold them since the first pass
+                    executor.loadRows(start, batches.data, rows);
+                }
             }
             double loss = executor.forward();
             Tensor[] reported = new Tensor[reportedIds.length];
