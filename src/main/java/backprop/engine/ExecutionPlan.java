@@ -65,6 +65,15 @@ public final class ExecutionPlan {
             }
         }
         forwardOrder = Arrays.copyOf(forward, forwardCount);
+        gradSlots = new int[n][];
+        paramGradSlots = new int[n][];
+        otherGradSlots = new int[n][];
+        for (int id = 0; id < n; id++) {
+            int[] in = inputs[id];
+            gradSlots[id] = slots(in, true, true);
+            paramGradSlots[id] = slots(in, true, false);
+            otherGradSlots[id] = slots(in, false, true);
+        }
         int[] backward = new int[forwardCount];
         int backwardCount = 0;
         backwardConsumers = new int[n];
@@ -72,10 +81,10 @@ public final class ExecutionPlan {
             int id = forwardOrder[i];
             if (ancestor[id] && needsGrad[id]) {
                 backward[backwardCount++] = id;
-                int[] in = inputs[id];
-                for (int slot = 0; slot < in.length; slot++) {
-                    if (needsGrad[in[slot]] && firstOf(in, slot)) {
-                        backwardConsumers[in[slot]]++;
+                int[] slots = gradSlots[id];
+                for (int k = 0; k < slots.length; k++) {
+                    if (firstRead(inputs[id], slots, k)) {
+                        backwardConsumers[inputs[id][slots[k]]]++;
                     }
                 }
             }
@@ -89,30 +98,12 @@ public final class ExecutionPlan {
             }
         }
         updatableParams = Arrays.copyOf(params, paramCount);
-        gradSlots = new int[n][];
-        paramGradSlots = new int[n][];
-        otherGradSlots = new int[n][];
-        for (int id = 0; id < n; id++) {
-            int[] in = inputs[id];
-            gradSlots[id] = slots(in, true, true);
-            paramGradSlots[id] = slots(in, true, false);
-            otherGradSlots[id] = slots(in, false, true);
-        }
-    }
-
-    /** Whether in[slot] is the first slot reading its node (x * x reads x twice). */
-    private static boolean firstOf(int[] in, int slot) {
-        for (int j = 0; j < slot; j++) {
-            if (in[j] == in[slot]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
      * Whether slots[k] is the first of {@code slots} that reads its input: an input read twice by one
-     * op passes its gradient back once as far as counting consumers goes. Both executors use this.
+     * op passes its gradient back once as far as counting consumers goes. The plan counts consumers
+     * with it, and both executors count them down with it.
      */
     static boolean firstRead(int[] ins, int[] slots, int k) {
         for (int j = 0; j < k; j++) {
