@@ -67,8 +67,8 @@ public enum Elementwise implements Op {
         public String localDerivativeTex(int i) { return "\\frac{1}{2\\sqrt{#0}}"; }
     },
     SIGMOID("sigmoid", "σ", 1, "\\sigma(#0)") {
-        double apply(double a, double b) { return sigmoid(a); }
-        double derivative(int i, double a, double b, double y) { return sigmoidDerivative(y); }
+        double apply(double a, double b) { return 1 / (1 + Math.exp(-a)); }
+        double derivative(int i, double a, double b, double y) { return y * (1 - y); }
         public String localDerivativeTex(int i) { return "#y(1 - #y)"; }
     },
     TANH("tanh", "tanh", 1, "\\tanh #0") {
@@ -140,29 +140,12 @@ public enum Elementwise implements Op {
         return new int[] {inputs[0].rows(), inputs[0].cols()};
     }
 
-    private static double sigmoid(double a) {
-        return 1 / (1 + Math.exp(-a));
-    }
-
-    private static double sigmoidDerivative(double y) {
-        return y * (1 - y);
-    }
-
     @Override
     public void forwardInto(DMatrixRMaj[] in, DMatrixRMaj out) {
         double[] a = in[0].data;
-        double[] y = out.data;
-        int n = out.getNumElements();
-        if (this == SIGMOID) {
-            // the hidden layer of the seed networks: a plain loop, no virtual call per element (a
-            // cold JVM runs the first thousands of passes interpreted or in C1 code, where that call costs)
-            for (int k = 0; k < n; k++) {
-                y[k] = sigmoid(a[k]);
-            }
-            return;
-        }
         double[] b = arity == 2 ? in[1].data : null;
-        for (int k = 0; k < n; k++) {
+        double[] y = out.data;
+        for (int k = 0, n = out.getNumElements(); k < n; k++) {
             y[k] = apply(a[k], b == null ? 0 : b[k]);
         }
     }
@@ -170,18 +153,11 @@ public enum Elementwise implements Op {
     @Override
     public void backwardInto(int i, DMatrixRMaj[] in, DMatrixRMaj out, DMatrixRMaj upstreamGrad, DMatrixRMaj grad) {
         double[] a = in[0].data;
+        double[] b = arity == 2 ? in[1].data : null;
         double[] y = out.data;
         double[] up = upstreamGrad.data;
         double[] g = grad.data;
-        int n = grad.getNumElements();
-        if (this == SIGMOID) {
-            for (int k = 0; k < n; k++) {
-                g[k] = up[k] * sigmoidDerivative(y[k]);
-            }
-            return;
-        }
-        double[] b = arity == 2 ? in[1].data : null;
-        for (int k = 0; k < n; k++) {
+        for (int k = 0, n = grad.getNumElements(); k < n; k++) {
             g[k] = up[k] * derivative(i, a[k], b == null ? 0 : b[k], y[k]);
         }
     }
