@@ -7,8 +7,9 @@ import backprop.scenarios.Scenarios;
  * Where a cold JVM spends XOR's 50,000 passes: the time at which passes 1, 100, ..., 50,000 end, from
  * the trainer's start (what `train`'s "seconds" measures). For A/B comparisons of the engine in a cold
  * JVM; run each build ten times or more, interleaved (this VM's timings vary by ±20%).
- * Run: java -cp target/backprop-visualizer.jar tools/XorColdProbe.java (the source launcher compiles this file in
- * the same JVM first, so compare builds with the same command rather than with `train`'s figures)
+ * Run: javac -cp target/backprop-visualizer.jar -d /tmp/probe tools/XorColdProbe.java
+ *      java -cp target/backprop-visualizer.jar:/tmp/probe XorColdProbe
+ * (compiled first: the source launcher would compile it inside the measured JVM)
  */
 public class XorColdProbe {
     public static void main(String[] args) {
