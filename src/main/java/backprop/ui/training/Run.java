@@ -64,10 +64,6 @@ public final class Run {
     private double minPositive = Double.POSITIVE_INFINITY;
     private double maxPositive = Double.NEGATIVE_INFINITY;
 
-    Run(String label, Optimizer optimizer, UpdateOrder order, int firstIteration, int colorIndex, long paramScalars) {
-        this(label, optimizer, order, 0, firstIteration, colorIndex, paramScalars);
-    }
-
     /** @param batchSize rows per pass, 0 for the whole data set */
     Run(String label, Optimizer optimizer, UpdateOrder order, int batchSize, int firstIteration, int colorIndex,
         long paramScalars) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RunBlockSummaryTest {
 
     private static Run runOf(double... losses) {
-        Run r = new Run("test", new Optimizer.Sgd(0.1), UpdateOrder.SIMULTANEOUS, 1, 0, 1);
+        Run r = new Run("test", new Optimizer.Sgd(0.1), UpdateOrder.SIMULTANEOUS, 0, 1, 0, 1);
         for (int i = 0; i < losses.length; i++) {
             r.append(i + 1, losses[i], null, null);
         }

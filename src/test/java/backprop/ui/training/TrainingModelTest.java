@@ -440,7 +440,7 @@ class TrainingModelTest {
             packed[1] = weights.codec();
         }, () -> false);
         // a run that counts each state as 100,000 weights
-        Run run = new Run("big", new Optimizer.Sgd(0.1), UpdateOrder.SIMULTANEOUS, 1, 0, 100_000);
+        Run run = new Run("big", new Optimizer.Sgd(0.1), UpdateOrder.SIMULTANEOUS, 0, 1, 0, 100_000);
         for (int it = 1; it <= 1000; it++) {
             run.append(it, 1.0 / it, (double[]) packed[0], (backprop.engine.StateCodec) packed[1]);
         }
