@@ -54,6 +54,14 @@ public final class LossChart extends VBox {
     private static final double BOTTOM = 56;
     private static final double PICK_RADIUS = 28;
     private static final Font TICK_FONT = Font.font("System", 16);
+    /** Measures tick labels (a Text outside any scene, on the FX thread only). */
+    private final javafx.scene.text.Text tickMeasure = tickMeasure();
+
+    private static javafx.scene.text.Text tickMeasure() {
+        javafx.scene.text.Text t = new javafx.scene.text.Text();
+        t.setFont(TICK_FONT);
+        return t;
+    }
     private static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 16);
 
     /** Axis, text and grid colours, parsed once: the plot is redrawn every frame while a run trains. */
@@ -536,8 +544,13 @@ public final class LossChart extends VBox {
         }
         g.stroke();
         g.setFill(INK);
+        double right = s.left + s.width + RIGHT;
         for (double t : xs) {
-            g.fillText(Numbers.grouped((long) t), s.px(t), s.top + s.height + 7);
+            String label = Numbers.grouped((long) t);
+            tickMeasure.setText(label);
+            double half = tickMeasure.getLayoutBounds().getWidth() / 2;
+            // centred under its tick, but kept inside the canvas ("1,000" at the right end was cut)
+            g.fillText(label, Math.min(s.px(t), right - half - 2), s.top + s.height + 7);
         }
         // y ticks: powers of ten on a log axis
         g.setTextAlign(TextAlignment.RIGHT);
