@@ -19,7 +19,7 @@ public class XorColdProbe {
                 UpdateOrder.SIMULTANEOUS, Double.NaN, 50_000);
         long t0 = System.nanoTime();
         var result = Trainer.train(xor.graph(), xor.graph().initialState(), config,
-                (pass, weights) -> end[pass.step()] = System.nanoTime(), () -> false);
+                (step, loss, weights) -> end[step] = System.nanoTime(), () -> false);
         System.out.printf("total %.1f ms (the trainer's own figure: %.1f ms)%n", (end[50_000] - t0) / 1e6,
                 result.seconds() * 1e3);
         long previous = t0;

@@ -175,9 +175,9 @@ final class InPlaceExecutor {
         optimizer.step(w.data, grad[p].data, first[p], second[p], ++t[p], w.getNumElements());
     }
 
-    /** A copy of a node's value as it is now. */
-    Tensor value(int node) {
-        return Tensor.wrap(value[node].copy());
+    /** A node's value buffer itself: the next pass overwrites it. */
+    DMatrixRMaj buffer(int node) {
+        return value[node];
     }
 
     /** The name of an updatable param that is no longer finite, or null. */

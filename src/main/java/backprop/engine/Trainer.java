@@ -1,8 +1,8 @@
 package backprop.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * Runs iterations to the end, one after another: what the step player shows as an {@link Iteration},
@@ -164,7 +164,7 @@ public final class Trainer {
     /** Called after every forward pass with the weights that pass used (for loss curves and weight history). */
     @FunctionalInterface
     public interface Listener {
-        void onPass(Pass pass, Weights weights);
+        void onPass(int step, double loss, Weights weights);
     }
 
     /** The weights of the pass being reported; valid during {@link Listener#onPass} only. */
@@ -215,7 +215,7 @@ public final class Trainer {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Result(List.copyOf(run.passes), run.passCount, run.kept, run.keptPass, run.stop, run.divergence,
+        return new Result(run.log == null ? List.of() : run.log.passes(), run.passCount, run.kept, run.keptPass, run.stop, run.divergence,
                 seconds);
     }
 
@@ -228,8 +228,9 @@ public final class Trainer {
         final ExecutionPlan plan;
         final BatchPicker batches;
         final int[] reportedIds;
-        final List<Pass> passes = new ArrayList<>();
         InPlaceExecutor executor;
+        DMatrixRMaj[] reported;
+        PassLog log;
         Weights weights;
         int passCount;
         double firstLoss = Double.NaN;
@@ -265,6 +266,11 @@ public final class Trainer {
                 executor = new InPlaceExecutor(plan, start, shapesOfFirstPass(graph, plan, batch), config.optimizer(),
                         config.order());
                 InPlaceExecutor ex = executor;
+                reported = new DMatrixRMaj[reportedIds.length];
+                for (int k = 0; k < reported.length; k++) {
+                    reported[k] = executor.buffer(reportedIds[k]);
+                }
+                log = new PassLog(reported, config.keepPasses(), config.maxSteps());
                 weights = new Weights() {
                     public ModelState state() { return ex.state(); }
                     public double[] packed() { return ex.packed(); }
@@ -277,19 +283,10 @@ public final class Trainer {
                 }
             }
             double loss = executor.forward();
-            Tensor[] reported = new Tensor[reportedIds.length];
-            for (int k = 0; k < reported.length; k++) {
-                reported[k] = executor.value(reportedIds[k]);
-            }
-            Pass pass = new Pass(step, loss, List.of(reported));
-            if (config.keepPasses() || passes.isEmpty()) {
-                passes.add(pass);
-            } else {
-                passes.set(0, pass);
-            }
+            log.add(step, loss, reported);
             passCount = step;
             if (listener != null) {
-                listener.onPass(pass, weights);
+                listener.onPass(step, loss, weights);
             }
             if (step == 1) {
                 firstLoss = loss;

@@ -342,7 +342,7 @@ class TraceContractTest {
         int passes = 6;
         List<ModelState> seen = new ArrayList<>();
         Trainer.Result r = Trainer.train(g, g.initialState(), new Trainer.Config(opt, order, Double.NaN, passes),
-                (pass, weights) -> {
+                (step, loss, weights) -> {
                     seen.add(weights.state());
                     // the packed form the app keeps per iteration unpacks to the same state
                     assertThat(weights.codec().unpack(weights.packed())).isEqualTo(weights.state());

@@ -712,14 +712,14 @@ public final class TrainingModel {
         }
 
         /** On the trainer thread, once per forward pass: buffer it, and ask for a flush at most once per frame. */
-        private void onPass(Trainer.Pass pass, Trainer.Weights weights) {
-            int iteration = startIteration + pass.step() - 1;
+        private void onPass(int step, double loss, Trainer.Weights weights) {
+            int iteration = startIteration + step - 1;
             lastIteration = iteration;
             if (iteration <= skipThrough) {
                 return; // the point the continued curve already ends with
             }
             synchronized (lock) {
-                buffer.add(new Point(iteration, pass.loss(), weights.packed(), weights.codec()));
+                buffer.add(new Point(iteration, loss, weights.packed(), weights.codec()));
             }
             long now = System.nanoTime();
             if (now - lastFlushRequest >= FRAME_NANOS && flushPending.compareAndSet(false, true)) {

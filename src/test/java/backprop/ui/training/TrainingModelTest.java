@@ -243,7 +243,7 @@ class TrainingModelTest {
         List<ModelState> states = new ArrayList<>();
         Graph g = lesson.lesson().graph();
         Trainer.train(g, g.initialState(), new Trainer.Config(new Optimizer.Sgd(1), UpdateOrder.EAGER, 1e-7, 200),
-                (pass, weights) -> states.add(weights.state()), () -> false);
+                (step, loss, weights) -> states.add(weights.state()), () -> false);
         model.runUntil();
         Run run = model.runs().get(0);
 
@@ -435,7 +435,7 @@ class TrainingModelTest {
         Graph g = ProgramParser.parse("param w = 1; loss = w^2");
         Object[] packed = new Object[2];
         Trainer.train(g, g.initialState(), new Trainer.Config(new Optimizer.Sgd(0.1), UpdateOrder.SIMULTANEOUS,
-                Double.NaN, 1), (pass, weights) -> {
+                Double.NaN, 1), (step, loss, weights) -> {
             packed[0] = weights.packed();
             packed[1] = weights.codec();
         }, () -> false);
