@@ -18,16 +18,14 @@ final class InPlaceExecutor {
     private final Graph graph;
     private final Op[] ops;
     private final Optimizer optimizer;
-    private final boolean eager;
     /** Per node: leaf values (params move here) and op outputs. */
     private final DMatrixRMaj[] value;
     /** Per node that needs one: ∂output/∂node, and room for a later consumer's share of it. */
     private final DMatrixRMaj[] grad;
     private final DMatrixRMaj[] share;
-    private final boolean[] hasGrad;
     /** Per op node: its operands, the value buffers themselves. */
     private final DMatrixRMaj[][] operands;
-    private final int[] consumersLeft;
+    private final Schedule schedule;
     /** Per updatable param: the optimizer's memory arrays and update count. */
     private final double[][] first;
     private final double[][] second;
@@ -46,13 +44,12 @@ final class InPlaceExecutor {
         this.plan = plan;
         this.graph = plan.graph;
         this.optimizer = optimizer;
-        this.eager = order == UpdateOrder.EAGER;
+        boolean eager = order == UpdateOrder.EAGER;
         int n = graph.size();
         ops = new Op[n];
         value = new DMatrixRMaj[n];
         grad = new DMatrixRMaj[n];
         share = new DMatrixRMaj[n];
-        hasGrad = new boolean[n];
         operands = new DMatrixRMaj[n][];
         for (Node node : graph.nodes()) {
             int id = node.id();
@@ -71,7 +68,7 @@ final class InPlaceExecutor {
                 operands[id][slot] = value[ins[slot]];
             }
         }
-        consumersLeft = new int[n];
+        schedule = new Schedule(plan, eager);
         first = new double[n][];
         second = new double[n][];
         t = new int[n];
@@ -114,59 +111,105 @@ final class InPlaceExecutor {
             checkpoint = new double[codec.width()];
         }
         packInto(checkpoint);
-        Arrays.fill(hasGrad, false);
-        System.arraycopy(plan.backwardConsumers, 0, consumersLeft, 0, consumersLeft.length);
         int out = graph.output();
         Arrays.fill(grad[out].data, 0, grad[out].getNumElements(), 1.0);
-        hasGrad[out] = true;
-        for (int id : plan.backwardOrder) {
-            int[] ins = plan.inputs[id];
-            int[] paramSlots = eager ? plan.paramGradSlots[id] : null;
-            if (paramSlots == null || paramSlots.length == 0) {
-                edges(id, ins, plan.gradSlots[id]);
-                continue;
-            }
-            edges(id, ins, paramSlots);
-            for (int k = 0; k < paramSlots.length; k++) {
-                int p = ins[paramSlots[k]];
-                if (consumersLeft[p] == 0 && ExecutionPlan.firstRead(ins, paramSlots, k)) {
-                    update(p);
+        int[] node = schedule.node;
+        int[] slot = schedule.slot;
+        int[] input = schedule.input;
+        boolean[] adds = schedule.adds;
+        for (int s = 0; s < node.length; s++) {
+            int id = node[s];
+            if (id == Schedule.UPDATE) {
+                update(input[s]);
+            } else if (!adds[s]) {
+                ops[id].backwardInto(slot[s], operands[id], value[id], grad[id], grad[input[s]]);
+            } else {
+                DMatrixRMaj share = this.share[input[s]];
+                ops[id].backwardInto(slot[s], operands[id], value[id], grad[id], share);
+                double[] g = grad[input[s]].data;
+                for (int e = 0, n = share.getNumElements(); e < n; e++) {
+                    g[e] = g[e] + share.data[e];
                 }
-            }
-            // the other operands' gradients read the params as they are now: already updated (eager)
-            edges(id, ins, plan.otherGradSlots[id]);
-        }
-        if (!eager) {
-            for (int p : plan.updatableParams) {
-                update(p);
             }
         }
         updated = true;
     }
 
-    private void edges(int id, int[] ins, int[] slots) {
-        Op op = ops[id];
-        DMatrixRMaj[] in = operands[id];
-        DMatrixRMaj up = grad[id];
-        DMatrixRMaj y = value[id];
-        for (int k = 0; k < slots.length; k++) {
-            int input = ins[slots[k]];
-            if (!hasGrad[input]) {
-                op.backwardInto(slots[k], in, y, up, grad[input]);
-                hasGrad[input] = true;
-            } else {
-                DMatrixRMaj s = share[input];
-                op.backwardInto(slots[k], in, y, up, s);
-                double[] g = grad[input].data;
-                for (int e = 0, n = s.getNumElements(); e < n; e++) {
-                    g[e] = g[e] + s.data[e];
+    /**
+     * The backward pass and the updates as one flat list, worked out once per run: which edge's
+     * gradient goes where, whether it starts a node's gradient or adds to it, and where each update
+     * falls. Which edge comes first and when a param's gradient is complete depend on the plan and
+     * the update order only, never on the numbers, so a pass just walks the list (a loop the JIT
+     * compiles small and early, instead of the bookkeeping of every pass).
+     */
+    private static final class Schedule {
+        static final int UPDATE = -1;
+        /** Per entry: the op node whose edge it is, or UPDATE; the operand slot; the input (or the param updated). */
+        final int[] node;
+        final int[] slot;
+        final int[] input;
+        /** Whether the edge's gradient adds to one its input already has (a value read by several consumers). */
+        final boolean[] adds;
+        private int size;
+
+        Schedule(ExecutionPlan plan, boolean eager) {
+            int capacity = plan.updatableParams.length;
+            for (int id : plan.backwardOrder) {
+                capacity += plan.gradSlots[id].length;
+            }
+            node = new int[capacity];
+            slot = new int[capacity];
+            input = new int[capacity];
+            adds = new boolean[capacity];
+            boolean[] hasGrad = new boolean[plan.graph.size()];
+            int[] consumersLeft = plan.backwardConsumers.clone();
+            hasGrad[plan.graph.output()] = true;
+            for (int id : plan.backwardOrder) {
+                int[] ins = plan.inputs[id];
+                int[] paramSlots = eager ? plan.paramGradSlots[id] : null;
+                if (paramSlots == null || paramSlots.length == 0) {
+                    edges(id, ins, plan.gradSlots[id], hasGrad, consumersLeft);
+                    continue;
+                }
+                edges(id, ins, paramSlots, hasGrad, consumersLeft);
+                for (int k = 0; k < paramSlots.length; k++) {
+                    int p = ins[paramSlots[k]];
+                    if (consumersLeft[p] == 0 && ExecutionPlan.firstRead(ins, paramSlots, k)) {
+                        add(UPDATE, -1, p, false);
+                    }
+                }
+                // the other operands' gradients read the params as they are now: already updated (eager)
+                edges(id, ins, plan.otherGradSlots[id], hasGrad, consumersLeft);
+            }
+            if (!eager) {
+                for (int p : plan.updatableParams) {
+                    add(UPDATE, -1, p, false);
+                }
+            }
+            if (size != capacity) {
+                throw new IllegalStateException("schedule of " + size + " entries, expected " + capacity);
+            }
+        }
+
+        private void edges(int id, int[] ins, int[] slots, boolean[] hasGrad, int[] consumersLeft) {
+            for (int k = 0; k < slots.length; k++) {
+                int in = ins[slots[k]];
+                add(id, slots[k], in, hasGrad[in]);
+                hasGrad[in] = true;
+            }
+            for (int k = 0; k < slots.length; k++) {
+                if (ExecutionPlan.firstRead(ins, slots, k)) {
+                    consumersLeft[ins[slots[k]]]--;
                 }
             }
         }
-        for (int k = 0; k < slots.length; k++) {
-            if (ExecutionPlan.firstRead(ins, slots, k)) {
-                consumersLeft[ins[slots[k]]]--;
-            }
+
+        private void add(int node, int slot, int input, boolean adds) {
+            this.node[size] = node;
+            this.slot[size] = slot;
+            this.input[size] = input;
+            this.adds[size] = adds;
+            size++;
         }
     }
 
@@ -184,9 +227,17 @@ final class InPlaceExecutor {
     String nonFiniteParam() {
         for (int p : plan.updatableParams) {
             DMatrixRMaj w = value[p];
+            // one test per param, not per element: a NaN or an infinity makes the sum non-finite
+            // (finite values can too, by overflow: then the elements decide)
+            double sum = 0;
             for (int k = 0, n = w.getNumElements(); k < n; k++) {
-                if (!Double.isFinite(w.data[k])) {
-                    return graph.node(p).name();
+                sum += w.data[k];
+            }
+            if (!Double.isFinite(sum)) {
+                for (int k = 0, n = w.getNumElements(); k < n; k++) {
+                    if (!Double.isFinite(w.data[k])) {
+                        return graph.node(p).name();
+                    }
                 }
             }
         }

@@ -14,6 +14,7 @@ public final class StateCodec {
     private final ModelState start;
     private final int[] params;
     private final int[] offsets;
+    private final int[] sizes;
     private final int memoryArrays;
     private final int width;
 
@@ -22,10 +23,12 @@ public final class StateCodec {
         this.params = params.clone();
         this.memoryArrays = memoryArrays;
         offsets = new int[params.length];
+        sizes = new int[params.length];
         int w = 0;
         for (int k = 0; k < params.length; k++) {
             offsets[k] = w;
-            w += start.value(params[k]).size() * (1 + memoryArrays);
+            sizes[k] = start.value(params[k]).size();
+            w += sizes[k] * (1 + memoryArrays);
         }
         width = w + params.length + 1;
     }
@@ -59,7 +62,7 @@ public final class StateCodec {
 
     /** Writes a param's values and memory into a packed state; {@code first}/{@code second} may be null. */
     void put(double[] packed, int k, double[] values, double[] first, double[] second, int t) {
-        int n = start.value(params[k]).size();
+        int n = sizes[k];
         int at = offsets[k];
         System.arraycopy(values, 0, packed, at, n);
         if (memoryArrays > 0) {
