@@ -150,8 +150,8 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                         long w = now - pulseStart[0];
                         work.add(w);
                         if (w > 16_000_000L && System.getenv("BENCH_DEBUG") != null) {
-                            System.err.printf(Locale.ROOT, "slow pulse %.1f ms (animation %.1f, CSS + layout %.1f) at cursor %d%n",
-                                    w / 1e6, (cssStart[0] - pulseStart[0]) / 1e6, (now - cssStart[0]) / 1e6,
+                            System.err.printf(Locale.ROOT, "[%.3fs] slow pulse %.1f ms (animation %.1f, CSS + layout %.1f) at cursor %d%n",
+                                    uptimeSeconds(), w / 1e6, (cssStart[0] - pulseStart[0]) / 1e6, (now - cssStart[0]) / 1e6,
                                     model.cursorProperty().get());
                         }
                     }
@@ -171,7 +171,7 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                         if (measuring && last[0] != 0) {
                             intervals.add(now - last[0]);
                             if (now - last[0] > 20_000_000L && System.getenv("BENCH_DEBUG") != null) {
-                                System.err.printf(Locale.ROOT, "late frame %d: %.1f ms after the last%n", intervals.size(),
+                                System.err.printf(Locale.ROOT, "[%.3fs] late frame %d: %.1f ms after the last%n", uptimeSeconds(), intervals.size(),
                                         (now - last[0]) / 1e6);
                             }
                         }
@@ -245,6 +245,11 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                 window ? "window (prism " + System.getProperty("prism.order") + ")" : "monocle headless (prism sw)",
                 graphNodes, speed, intervals.size(), intervals.size() / total, renderedFps, slowIntervals,
                 pct(w, 0.5), pct(w, 0.99), w.isEmpty() ? 0 : w.get(w.size() - 1) / 1e6);
+    }
+
+    /** JVM uptime, as -Xlog prints it: debug lines line up with GC and JIT logs. */
+    private static double uptimeSeconds() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
     }
 
     private static double pct(List<Long> sorted, double p) {
