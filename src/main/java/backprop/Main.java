@@ -12,6 +12,10 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            java.util.Optional<Integer> exit = SharedClassesLauncher.relaunch();
+            if (exit.isPresent()) {
+                System.exit(exit.get());
+            }
             backprop.ui.App.launchApp(args);
             return;
         }

@@ -1,0 +1,180 @@
+package backprop;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Opens the app in a second JVM that maps the app's classes from a class-data-sharing archive
+ * (AppCDS, {@code -XX:SharedArchiveFile}) instead of loading and verifying some 4,000 of them from
+ * the jar: the first frame comes ~0.4–0.5 s sooner on a two-core machine (docs/benchmarks.md). A jar
+ * cannot ask for JVM options, so {@code java -jar} starts this small launcher, which starts the app's
+ * JVM with the same options plus the archive, and waits for it. The first launch (or the first after
+ * the jar or the JDK changes) writes the archive when the app exits; later launches use it.
+ *
+ * <p>Nothing is relaunched when the JVM was not started as {@code java [options] -jar <this jar>}
+ * (tests, {@code mvn javafx:run}, an IDE), when its options already manage class sharing, or with
+ * {@code -Dbackprop.sharedClasses=off}; then the app starts in this JVM as before.
+ */
+final class SharedClassesLauncher {
+    /** Set on the app's JVM (and by a user to "off"): no further relaunch. */
+    static final String PROPERTY = "backprop.sharedClasses";
+
+    private SharedClassesLauncher() {
+    }
+
+    /**
+     * Starts the app in a JVM with the archive and waits for it.
+     *
+     * @return its exit code, or empty when the app should start in this JVM
+     */
+    static Optional<Integer> relaunch() {
+        if (System.getProperty(PROPERTY) != null) {
+            return Optional.empty();
+        }
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        Optional<String> java = self.command();
+        Optional<String[]> arguments = self.arguments();
+        if (java.isEmpty() || arguments.isEmpty()) {
+            return Optional.empty();
+        }
+        Path jar = jarOf(arguments.get());
+        if (jar == null) {
+            return Optional.empty();
+        }
+        Path archive = archiveFor(jar, System.getProperty("java.vm.version"));
+        boolean fresh = isFresh(archive, jar);
+        Path dump = fresh ? null : archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        List<String> command = command(java.get(), arguments.get(), fresh ? archive : null, dump);
+        if (command == null) {
+            return Optional.empty();
+        }
+        Process app;
+        try {
+            Files.createDirectories(archive.getParent());
+            app = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // start here, without the archive
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::destroy, "stop-app"));
+        int code;
+        try {
+            code = app.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            app.destroy();
+            return Optional.of(1);
+        }
+        if (dump != null) {
+            keep(dump, archive);
+        }
+        return Optional.of(code);
+    }
+
+    /**
+     * The app JVM's command line: this JVM's options, then the archive to map ({@code use}) or to
+     * write at exit ({@code dump}), then the rest as given. Null when the options already manage
+     * class sharing (the user's choice wins) or the arguments are not {@code [options] -jar jar ...}.
+     */
+    static List<String> command(String java, String[] arguments, Path use, Path dump) {
+        int jarAt = jarFlagIndex(arguments);
+        if (jarAt < 0) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        out.add(java);
+        for (int k = 0; k < jarAt; k++) {
+            String a = arguments[k];
+            if (a.startsWith("-Xshare") || a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-XX:ArchiveClassesAtExit")
+                    || a.startsWith("-D" + PROPERTY + "=")) {
+                return null;
+            }
+            out.add(a);
+        }
+        if (use != null) {
+            out.add("-XX:SharedArchiveFile=" + use);
+        } else if (dump != null) {
+            out.add("-XX:ArchiveClassesAtExit=" + dump);
+        }
+        // an archive of another JDK build, or a dump that skips a class, is not the user's concern
+        out.add("-Xlog:cds=off");
+        out.add("-Xlog:cds+dynamic=off");
+        out.add("-D" + PROPERTY + "=on");
+        for (int k = jarAt; k < arguments.length; k++) {
+            out.add(arguments[k]);
+        }
+        return out;
+    }
+
+    /** The jar of {@code [options] -jar jar}, when it exists; null otherwise. */
+    static Path jarOf(String[] arguments) {
+        int at = jarFlagIndex(arguments);
+        if (at < 0) {
+            return null;
+        }
+        Path jar = Path.of(arguments[at + 1]).toAbsolutePath();
+        return Files.isRegularFile(jar) ? jar : null;
+    }
+
+    private static int jarFlagIndex(String[] arguments) {
+        for (int k = 0; k < arguments.length; k++) {
+            if (arguments[k].equals("-jar")) {
+                return k + 1 < arguments.length ? k : -1;
+            }
+            if (!arguments[k].startsWith("-")) {
+                return -1; // a main class: not started as a jar
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Next to the jar, named for the JVM build (an archive only works with the build that wrote it);
+     * in the user's cache directory when the jar's directory cannot be written.
+     */
+    static Path archiveFor(Path jar, String vmVersion) {
+        String jarName = jar.getFileName().toString();
+        String base = jarName.endsWith(".jar") ? jarName.substring(0, jarName.length() - 4) : jarName;
+        StringBuilder name = new StringBuilder(base).append('-');
+        for (char c : vmVersion.toCharArray()) { // no regex: the launcher loads as few classes as it can
+            name.append(Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '+' || c == '-' ? c : '_');
+        }
+        name.append(".jsa");
+        Path dir = jar.getParent();
+        if (dir != null && Files.isWritable(dir)) {
+            return dir.resolve(name.toString());
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "backprop-visualizer").resolve(name.toString());
+    }
+
+    /** An archive written after the jar was (a rebuilt jar makes it useless). */
+    static boolean isFresh(Path archive, Path jar) {
+        try {
+            return Files.size(archive) > 0 && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The archive the app's JVM wrote at exit, moved into place in one step (two apps may exit together). */
+    private static void keep(Path dump, Path archive) {
+        try {
+            if (Files.isRegularFile(dump) && Files.size(dump) > 0) {
+                Files.createDirectories(archive.getParent());
+                Files.move(dump, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException | RuntimeException e) {
+            // no archive this time: the next launch writes one
+        } finally {
+            try {
+                Files.deleteIfExists(dump);
+            } catch (IOException ignored) {
+                // a stale temporary file does no harm
+            }
+        }
+    }
+}

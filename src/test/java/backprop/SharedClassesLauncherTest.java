@@ -1,0 +1,76 @@
+package backprop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SharedClassesLauncherTest {
+    private static final String JAVA = "/usr/lib/jvm/java-17/bin/java";
+
+    @Test
+    void theAppJvmGetsTheSameOptionsThenTheArchiveThenTheJarAndItsArguments() {
+        String[] args = {"-Dprism.order=sw", "-Xmx2g", "-jar", "app.jar", "extra"};
+        assertThat(SharedClassesLauncher.command(JAVA, args, Path.of("/a/app.jsa"), null)).containsExactly(JAVA,
+                "-Dprism.order=sw", "-Xmx2g", "-XX:SharedArchiveFile=/a/app.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-Dbackprop.sharedClasses=on", "-jar", "app.jar", "extra");
+    }
+
+    @Test
+    void withoutAnArchiveTheAppJvmWritesOneAtExit() {
+        assertThat(SharedClassesLauncher.command(JAVA, new String[] {"-jar", "app.jar"}, null, Path.of("/a/app.jsa.7.tmp")))
+                .contains("-XX:ArchiveClassesAtExit=/a/app.jsa.7.tmp")
+                .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    @Test
+    void aUserWhoManagesClassSharingOrTurnsItOffIsNotOverruled() {
+        for (String option : new String[] {"-Xshare:off", "-XX:SharedArchiveFile=mine.jsa", "-XX:ArchiveClassesAtExit=x.jsa",
+                "-Dbackprop.sharedClasses=off"}) {
+            assertThat(SharedClassesLauncher.command(JAVA, new String[] {option, "-jar", "app.jar"}, Path.of("a.jsa"), null))
+                    .as(option).isNull();
+        }
+    }
+
+    @Test
+    void onlyAJvmStartedWithDashJarIsRelaunched(@TempDir Path dir) throws IOException {
+        Path jar = Files.createFile(dir.resolve("app.jar"));
+        assertThat(SharedClassesLauncher.jarOf(new String[] {"-Dx=1", "-jar", jar.toString()})).isEqualTo(jar);
+        // a main class (mvn javafx:run, tests, an IDE), a missing jar, "-jar" without one
+        assertThat(SharedClassesLauncher.jarOf(new String[] {"-cp", "classes", "backprop.Main"})).isNull();
+        assertThat(SharedClassesLauncher.jarOf(new String[] {"backprop.Main", "-jar", jar.toString()})).isNull();
+        assertThat(SharedClassesLauncher.jarOf(new String[] {"-jar", dir.resolve("gone.jar").toString()})).isNull();
+        assertThat(SharedClassesLauncher.jarOf(new String[] {"-jar"})).isNull();
+        assertThat(SharedClassesLauncher.command(JAVA, new String[] {"-cp", "x", "backprop.Main"}, null, null)).isNull();
+    }
+
+    @Test
+    void theArchiveSitsNextToTheJarNamedForTheJvmBuild(@TempDir Path dir) {
+        Path jar = dir.resolve("backprop-visualizer.jar");
+        assertThat(SharedClassesLauncher.archiveFor(jar, "17.0.15+6-Debian-1deb12u1"))
+                .isEqualTo(dir.resolve("backprop-visualizer-17.0.15+6-Debian-1deb12u1.jsa"));
+        assertThat(SharedClassesLauncher.archiveFor(jar, "17 (odd/build)").getFileName().toString())
+                .isEqualTo("backprop-visualizer-17__odd_build_.jsa");
+    }
+
+    @Test
+    void anArchiveOlderThanTheJarOrEmptyIsWrittenAgain(@TempDir Path dir) throws IOException {
+        Path jar = Files.writeString(dir.resolve("app.jar"), "jar");
+        Path archive = Files.writeString(dir.resolve("app.jsa"), "archive");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-01-01T10:00:00Z")));
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.parse("2026-01-01T11:00:00Z")));
+        assertThat(SharedClassesLauncher.isFresh(archive, jar)).isTrue();
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-01-01T12:00:00Z"))); // rebuilt
+        assertThat(SharedClassesLauncher.isFresh(archive, jar)).isFalse();
+        assertThat(SharedClassesLauncher.isFresh(dir.resolve("none.jsa"), jar)).isFalse();
+        Files.writeString(archive, "");
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.parse("2026-01-01T13:00:00Z")));
+        assertThat(SharedClassesLauncher.isFresh(archive, jar)).isFalse();
+    }
+}
