@@ -2,9 +2,10 @@
 # Start-up benchmark: time from launching java to the first frame showing the apple graph
 # (the launch time is taken by `date` just before java starts and passed in as a property).
 # Runs the packaged jar 5 times in a real window under Xvfb (GTK, software rendering) and 5 times
-# headless (Monocle). `java -jar` starts the app in a second JVM with a class-data-sharing archive,
-# which the first launch after a build writes when it exits (backprop.SharedClassesLauncher): that
-# first launch is run and reported apart. SHARED_CLASSES=off measures without the archive.
+# headless (Monocle). `java -jar` starts the app in a second JVM that maps its classes from a
+# class-data-sharing archive (backprop.SharedClassesLauncher), which `mvn package` writes next to the
+# jar; SHARED_CLASSES=off measures without it, FIRST_LAUNCH=1 deletes it first and reports the launch
+# that writes it again (as after a build whose archive step failed, or with another JDK).
 # Usage: tools/bench-startup.sh   (needs: apt-get install -y xvfb libgtk-3-0)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,8 +16,8 @@ Xvfb :77 -screen 0 1920x1080x24 >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb' EXIT
 sleep 1   # the X server is up before the clock starts
-if [[ "${SHARED_CLASSES:-on}" != off ]]; then
-  echo "first launch after the build (no archive yet; writes it at exit), window:"
+if [[ "${FIRST_LAUNCH:-0}" == 1 ]]; then
+  echo "first launch without an archive (writes it at exit), window:"
   rm -f target/backprop-visualizer-*.jsa
   DISPLAY=:77 java -Dbackprop.launchedAt="$(date +%s%3N)" -Dprism.order=sw -Dbackprop.startupProbe=true \
     -jar target/backprop-visualizer.jar 2>/dev/null

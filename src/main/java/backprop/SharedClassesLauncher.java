@@ -13,8 +13,9 @@ import java.util.Optional;
  * (AppCDS, {@code -XX:SharedArchiveFile}) instead of loading and verifying some 4,000 of them from
  * the jar: the first frame comes ~0.4–0.5 s sooner on a two-core machine (docs/benchmarks.md). A jar
  * cannot ask for JVM options, so {@code java -jar} starts this small launcher, which starts the app's
- * JVM with the same options plus the archive, and waits for it. The first launch (or the first after
- * the jar or the JDK changes) writes the archive when the app exits; later launches use it.
+ * JVM with the same options plus the archive, and waits for it. {@code mvn package} writes the archive
+ * next to the jar (pom.xml, exec-maven-plugin); a launch that finds none for its JVM build, or one
+ * older than the jar, writes it when the app exits.
  *
  * <p>Nothing is relaunched when the JVM was not started as {@code java [options] -jar <this jar>}
  * (tests, {@code mvn javafx:run}, an IDE), when its options already manage class sharing, or with
