@@ -107,10 +107,7 @@ final class InPlaceExecutor {
 
     /** The backward pass and the updates, in the given order; {@link #forward()} must have run. */
     void backwardAndUpdate() {
-        if (checkpoint == null) {
-            checkpoint = new double[codec.width()];
-        }
-        packInto(checkpoint);
+        checkpoint();
         int out = graph.output();
         Arrays.fill(grad[out].data, 0, grad[out].getNumElements(), 1.0);
         int[] node = schedule.node;
@@ -133,6 +130,14 @@ final class InPlaceExecutor {
             }
         }
         updated = true;
+    }
+
+    /** Keeps the weights as they are, for {@link #beforeLastUpdate()}. */
+    private void checkpoint() {
+        if (checkpoint == null) {
+            checkpoint = new double[codec.width()];
+        }
+        packInto(checkpoint);
     }
 
     /**
