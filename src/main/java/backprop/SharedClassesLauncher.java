@@ -88,6 +88,8 @@ final class SharedClassesLauncher {
         }
         List<String> out = new ArrayList<>();
         out.add(java);
+        // a JVM without the class-sharing options must still open the app (HotSpot refuses unknown ones)
+        out.add("-XX:+IgnoreUnrecognizedVMOptions");
         for (int k = 0; k < jarAt; k++) {
             String a = arguments[k];
             if (a.startsWith("-Xshare") || a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-XX:ArchiveClassesAtExit")

@@ -17,7 +17,8 @@ class SharedClassesLauncherTest {
     void theAppJvmGetsTheSameOptionsThenTheArchiveThenTheJarAndItsArguments() {
         String[] args = {"-Dprism.order=sw", "-Xmx2g", "-jar", "app.jar", "extra"};
         assertThat(SharedClassesLauncher.command(JAVA, args, Path.of("/a/app.jsa"), null)).containsExactly(JAVA,
-                "-Dprism.order=sw", "-Xmx2g", "-XX:SharedArchiveFile=/a/app.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-XX:+IgnoreUnrecognizedVMOptions", "-Dprism.order=sw", "-Xmx2g", "-XX:SharedArchiveFile=/a/app.jsa",
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-Dbackprop.sharedClasses=on", "-jar", "app.jar", "extra");
     }
 
