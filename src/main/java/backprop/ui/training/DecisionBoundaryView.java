@@ -37,7 +37,33 @@ public final class DecisionBoundaryView extends VBox {
         getChildren().addAll(title, canvas);
         model.stateProperty().addListener((obs, was, now) -> draw());
         model.lessonProperty().addListener((obs, was, now) -> draw());
+        // the training panel shows this map or the loss chart in one place, hiding the map's parent
+        parentProperty().addListener((obs, was, now) -> {
+            if (was != null) {
+                was.visibleProperty().removeListener(parentShown);
+            }
+            if (now != null) {
+                now.visibleProperty().addListener(parentShown);
+            }
+        });
         draw();
+    }
+
+    /** Set when a state came while the map was hidden: its grid pass waits until the map is shown. */
+    private boolean stale;
+    private final javafx.beans.value.ChangeListener<Boolean> parentShown = (obs, was, now) -> {
+        if (now && stale) {
+            draw();
+        }
+    };
+
+    private boolean hiddenByAncestor() {
+        for (javafx.scene.Parent p = getParent(); p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The data leaf: an input named X with two columns; null when the lesson has none. */
@@ -95,6 +121,11 @@ public final class DecisionBoundaryView extends VBox {
         setManaged(show);
         long gen = ++generation;
         if (!show) {
+            return;
+        }
+        // no grid pass (4,096 forward passes) for a map nobody sees: each edit and each run's end made one
+        stale = hiddenByAncestor();
+        if (stale) {
             return;
         }
         Graph g = l.graph();

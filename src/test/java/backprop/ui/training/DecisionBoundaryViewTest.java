@@ -23,12 +23,15 @@ class DecisionBoundaryViewTest {
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
     private LessonModel lesson;
     private DecisionBoundaryView view;
+    /** Stands for the training panel's view switch, which hides the map's parent when the loss chart is chosen. */
+    private javafx.scene.layout.StackPane holder;
 
     @Start
     void start(Stage stage) {
         lesson = new LessonModel(worker, Platform::runLater);
         view = new DecisionBoundaryView(lesson);
-        stage.setScene(App.createScene(view, 400, 300));
+        holder = new javafx.scene.layout.StackPane(view);
+        stage.setScene(App.createScene(new javafx.scene.layout.StackPane(holder), 400, 300));
         stage.show();
         lesson.load("logistic");
     }
@@ -70,5 +73,24 @@ class DecisionBoundaryViewTest {
         robot.interact(() -> lesson.commit(lesson.latestState().withValue(w, Tensor.column(2, 1.5))));
         backprop.ui.FxWait.until(() -> showsSigmoidOf(2, 1.5, 0));
         assertThat(showsSigmoidOf(0.1, -0.1, 0)).isFalse();
+    }
+
+    @Test
+    void aHiddenMapMakesNoGridPassAndShowsTheLatestStateWhenShown(FxRobot robot) throws Exception {
+        backprop.ui.FxWait.until(() -> view.paintsProperty().get() >= 1);
+        robot.interact(() -> holder.setVisible(false)); // the loss chart is chosen
+        int paints = view.paintsProperty().get();
+        Graph g = lesson.lesson().graph();
+        int w = g.byName("w").orElseThrow().id();
+        robot.interact(() -> lesson.commit(lesson.latestState().withValue(w, Tensor.column(2, 1.5))));
+        robot.interact(() -> lesson.commit(lesson.latestState().withValue(w, Tensor.column(-1, 0.5))));
+        Thread.sleep(300); // a grid pass takes a few ms: it would have painted by now
+        robot.interact(() -> { });
+        assertThat(view.paintsProperty().get()).isEqualTo(paints);
+        assertThat(showsSigmoidOf(0.1, -0.1, 0)).as("still the map of before the edits").isTrue();
+
+        robot.interact(() -> holder.setVisible(true));
+        backprop.ui.FxWait.until(() -> showsSigmoidOf(-1, 0.5, 0));
+        assertThat(view.paintsProperty().get()).isEqualTo(paints + 1);
     }
 }
