@@ -71,7 +71,7 @@ final class SharedClassesLauncher {
             return Optional.of(1);
         }
         if (dump != null) {
-            keep(dump, archive);
+            keep(dump, archive, code == 0); // an app killed while writing may leave half an archive
         }
         return Optional.of(code);
     }
@@ -163,10 +163,13 @@ final class SharedClassesLauncher {
         }
     }
 
-    /** The archive the app's JVM wrote at exit, moved into place in one step (two apps may exit together). */
-    private static void keep(Path dump, Path archive) {
+    /**
+     * The archive the app's JVM wrote at exit, moved into place in one step (two apps may exit
+     * together) when the app ended normally; deleted otherwise.
+     */
+    private static void keep(Path dump, Path archive, boolean complete) {
         try {
-            if (Files.isRegularFile(dump) && Files.size(dump) > 0) {
+            if (complete && Files.isRegularFile(dump) && Files.size(dump) > 0) {
                 Files.createDirectories(archive.getParent());
                 Files.move(dump, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
