@@ -460,6 +460,31 @@ class TraceContractTest {
         assertThat(r.finalState().slot(w).t()).isEqualTo(3);
     }
 
+    @Test
+    void hugeFiniteWeightsWhoseSumOverflowsAreNotDivergenceButAnInfiniteOneIs() {
+        // the trainer tests each weight matrix's sum first: 1.5e308 + 1.5e308 overflows, yet both are finite
+        GraphBuilder b = new GraphBuilder();
+        int w = b.param("W", Tensor.of(new double[][] {{1.5e308, 1.5e308}}));
+        int x = b.input("x", Tensor.of(new double[][] {{0}, {0}}), false);
+        int y = b.op("y", backprop.engine.op.MatMul.INSTANCE, w, x);
+        int t = b.input("t", Tensor.scalar(0), false);
+        Graph g = b.build(b.op("E", backprop.engine.op.SquaredError.INSTANCE, y, t));
+        Trainer.Result r = Trainer.train(g, g.initialState(),
+                new Trainer.Config(new Optimizer.Sgd(0.1), UpdateOrder.SIMULTANEOUS, Double.NaN, 20));
+        assertThat(r.stopped()).isEqualTo(Trainer.Stop.MAX_STEPS);
+        assertThat(r.finalState().value(w)).isEqualTo(Tensor.of(new double[][] {{1.5e308, 1.5e308}}));
+
+        GraphBuilder c = new GraphBuilder();
+        int v = c.param("V", Tensor.of(new double[][] {{1.5e308, Double.POSITIVE_INFINITY}}));
+        int x2 = c.input("x", Tensor.of(new double[][] {{0}, {0}}), false);
+        int y2 = c.op("y", backprop.engine.op.MatMul.INSTANCE, v, x2);
+        int t2 = c.input("t", Tensor.scalar(0), false);
+        Graph h = c.build(c.op("E", backprop.engine.op.SquaredError.INSTANCE, y2, t2));
+        Trainer.Result bad = Trainer.train(h, h.initialState(),
+                new Trainer.Config(new Optimizer.Sgd(0.1), UpdateOrder.SIMULTANEOUS, Double.NaN, 20));
+        assertThat(bad.stopped()).isEqualTo(Trainer.Stop.DIVERGED);
+    }
+
     // ---- fan-out ----------------------------------------------------------------------------------
 
     @Test
