@@ -150,8 +150,8 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                         long w = now - pulseStart[0];
                         work.add(w);
                         if (w > 16_000_000L && System.getenv("BENCH_DEBUG") != null) {
-                            System.err.printf(Locale.ROOT, "[%.3fs] slow pulse %.1f ms (animation %.1f, CSS + layout %.1f) at cursor %d%n",
-                                    uptimeSeconds(), w / 1e6, (cssStart[0] - pulseStart[0]) / 1e6, (now - cssStart[0]) / 1e6,
+                            System.err.printf(Locale.ROOT, "[%.3fs] %s slow pulse %.1f ms (animation %.1f, CSS + layout %.1f) at cursor %d%n",
+                                    uptimeSeconds(), wallClock(), w / 1e6, (cssStart[0] - pulseStart[0]) / 1e6, (now - cssStart[0]) / 1e6,
                                     model.cursorProperty().get());
                         }
                     }
@@ -250,6 +250,11 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
     /** JVM uptime, as -Xlog prints it: debug lines line up with GC and JIT logs. */
     private static double uptimeSeconds() {
         return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+    }
+
+    /** Wall-clock time of day (UTC), as JFR prints event start times. */
+    private static String wallClock() {
+        return java.time.LocalTime.now(java.time.ZoneOffset.UTC).toString();
     }
 
     private static double pct(List<Long> sorted, double p) {
