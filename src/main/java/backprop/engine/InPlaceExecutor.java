@@ -137,7 +137,7 @@ final class InPlaceExecutor {
         if (checkpoint == null) {
             checkpoint = new double[codec.width()];
         }
-        packInto(checkpoint);
+        packInto(checkpoint, 0);
     }
 
     /**
@@ -256,17 +256,18 @@ final class InPlaceExecutor {
     /** The weights and optimizer memory as they are now, packed (see {@link StateCodec}). */
     double[] packed() {
         double[] out = new double[codec.width()];
-        packInto(out);
+        packInto(out, 0);
         return out;
     }
 
-    private void packInto(double[] out) {
+    /** The weights and optimizer memory as they are now, packed into {@code out} from {@code base} on. */
+    void packInto(double[] out, int base) {
         int[] params = plan.updatableParams;
         for (int k = 0; k < params.length; k++) {
             int p = params[k];
-            codec.put(out, k, value[p].data, first[p], second[p], t[p]);
+            codec.put(out, base, k, value[p].data, first[p], second[p], t[p]);
         }
-        StateCodec.markUpdated(out, updated);
+        codec.markUpdated(out, base, updated);
     }
 
     /** The leaves and optimizer memory as they are now, as an immutable state; data inputs as the run started. */

@@ -60,10 +60,13 @@ public final class StateCodec {
         return ModelState.of(leaves, slots);
     }
 
-    /** Writes a param's values and memory into a packed state; {@code first}/{@code second} may be null. */
-    void put(double[] packed, int k, double[] values, double[] first, double[] second, int t) {
+    /**
+     * Writes a param's values and memory into the packed state that starts at {@code base};
+     * {@code first}/{@code second} may be null.
+     */
+    void put(double[] packed, int base, int k, double[] values, double[] first, double[] second, int t) {
         int n = sizes[k];
-        int at = offsets[k];
+        int at = base + offsets[k];
         System.arraycopy(values, 0, packed, at, n);
         if (memoryArrays > 0) {
             System.arraycopy(first, 0, packed, at + n, n);
@@ -71,11 +74,11 @@ public final class StateCodec {
         if (memoryArrays > 1) {
             System.arraycopy(second, 0, packed, at + 2 * n, n);
         }
-        packed[width - 1 - params.length + k] = t;
+        packed[base + width - 1 - params.length + k] = t;
     }
 
-    static void markUpdated(double[] packed, boolean updated) {
-        packed[packed.length - 1] = updated ? 1 : 0;
+    void markUpdated(double[] packed, int base, boolean updated) {
+        packed[base + width - 1] = updated ? 1 : 0;
     }
 
     private static Tensor slice(double[] packed, int from, Tensor like) {

@@ -175,6 +175,9 @@ public final class Trainer {
         /** Packed into a new array of {@link StateCodec#width()} doubles; {@link #codec()} unpacks it. */
         double[] packed();
 
+        /** Packed into {@code out}, its {@link StateCodec#width()} doubles from {@code base} on (no allocation). */
+        void packInto(double[] out, int base);
+
         StateCodec codec();
     }
 
@@ -274,6 +277,7 @@ public final class Trainer {
                 weights = new Weights() {
                     public ModelState state() { return ex.state(); }
                     public double[] packed() { return ex.packed(); }
+                    public void packInto(double[] out, int base) { ex.packInto(out, base); }
                     public StateCodec codec() { return ex.codec(); }
                 };
             } else if (batches != null) {

@@ -40,10 +40,16 @@ public final class Run {
     /** Kept weights: those of every stride-th iteration from the first; the last is kept apart. */
     private int stride = 1;
     private int[] keptIterations = new int[16];
-    /** Kept weights packed (see {@link StateCodec}): one small array each, not a state of a dozen objects. */
-    private double[][] keptStates = new double[16][];
+    /**
+     * Kept weights packed (see {@link StateCodec}) one after another in one array, {@link #width}
+     * doubles each: no object per iteration (a long run's arrays were what the collector copied while
+     * the chart drew).
+     */
+    private double[] keptData = new double[0];
     private StateCodec[] keptCodecs = new StateCodec[16];
     private int kept;
+    /** Doubles per packed state; 0 until the first. */
+    private int width;
     private double[] lastState;
     private StateCodec lastCodec;
     private boolean diverged;
@@ -89,6 +95,14 @@ public final class Run {
      * (packed by {@code codec}) is given.
      */
     void append(int iteration, double loss, double[] state, StateCodec codec) {
+        append(iteration, loss, state, 0, codec);
+    }
+
+    /**
+     * A point whose weights are packed in {@code states} from {@code offset} on (null: no weights); the
+     * run copies them, so the caller may reuse the array.
+     */
+    void append(int iteration, double loss, double[] states, int offset, StateCodec codec) {
         if (iteration != lastIteration() + 1) {
             throw new IllegalArgumentException("iteration " + iteration + " does not follow " + lastIteration());
         }
@@ -105,10 +119,16 @@ public final class Run {
                 maxPositive = Math.max(maxPositive, loss);
             }
         }
-        if (state != null) {
-            lastState = state;
+        if (states != null) {
+            if (width == 0) {
+                width = codec.width();
+                lastState = new double[width];
+            } else if (codec.width() != width) {
+                throw new IllegalArgumentException("weights of " + codec.width() + " doubles in a run of " + width);
+            }
+            System.arraycopy(states, offset, lastState, 0, width);
             lastCodec = codec;
-            keep(iteration, state, codec);
+            keep(iteration, states, offset, codec);
         }
     }
 
@@ -163,17 +183,19 @@ public final class Run {
         sizeProperty.set(size);
     }
 
-    private void keep(int iteration, double[] state, StateCodec codec) {
+    private void keep(int iteration, double[] states, int offset, StateCodec codec) {
         if ((iteration - firstIteration) % stride != 0) {
             return;
         }
         if (kept == keptIterations.length) {
             keptIterations = Arrays.copyOf(keptIterations, kept * 2);
-            keptStates = Arrays.copyOf(keptStates, kept * 2);
             keptCodecs = Arrays.copyOf(keptCodecs, kept * 2);
         }
+        if ((kept + 1) * width > keptData.length) {
+            keptData = Arrays.copyOf(keptData, Math.max(16, kept * 2) * width);
+        }
         keptIterations[kept] = iteration;
-        keptStates[kept] = state;
+        System.arraycopy(states, offset, keptData, kept * width, width);
         keptCodecs[kept] = codec;
         kept++;
         // over budget: keep every other one of those kept, so memory stays bounded however long the run
@@ -183,12 +205,11 @@ public final class Run {
             for (int k = 0; k < kept; k++) {
                 if ((keptIterations[k] - firstIteration) % stride == 0) {
                     keptIterations[n] = keptIterations[k];
-                    keptStates[n] = keptStates[k];
+                    System.arraycopy(keptData, k * width, keptData, n * width, width);
                     keptCodecs[n] = keptCodecs[k];
                     n++;
                 }
             }
-            Arrays.fill(keptStates, n, kept, null);
             Arrays.fill(keptCodecs, n, kept, null);
             kept = n;
         }
@@ -217,7 +238,8 @@ public final class Run {
         if (k < 0) {
             k = -k - 2; // the kept iteration just before
         }
-        return k < 0 ? null : new Kept(keptIterations[k], keptCodecs[k].unpack(keptStates[k]));
+        return k < 0 ? null
+                : new Kept(keptIterations[k], keptCodecs[k].unpack(Arrays.copyOfRange(keptData, k * width, (k + 1) * width)));
     }
 
     /** Rows per pass; 0 when every pass sees the whole data set. */

@@ -13,6 +13,7 @@ import backprop.ui.model.Lesson;
 import backprop.ui.model.LessonModel;
 import backprop.ui.text.Numbers;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -583,14 +584,14 @@ public final class TrainingModel {
         if (j != job) {
             return;
         }
-        List<Job.Point> points = j.drain();
-        for (Job.Point p : points) {
-            j.run.append(p.iteration(), p.loss(), p.state(), p.codec());
+        Job.Batch b = j.drain();
+        for (int k = 0; k < b.count; k++) {
+            j.run.append(b.firstIteration + k, b.losses[k], b.states, k * b.width, b.codec);
         }
         j.run.publish();
-        if (!points.isEmpty()) {
-            Job.Point last = points.get(points.size() - 1);
-            status.set("Training … iteration " + last.iteration() + " · loss " + Numbers.format(last.loss()));
+        if (b.count > 0) {
+            status.set("Training … iteration " + (b.firstIteration + b.count - 1) + " · loss "
+                    + Numbers.format(b.losses[b.count - 1]));
         }
     }
 
@@ -670,7 +671,35 @@ public final class TrainingModel {
 
     /** One click's training, run on the worker. */
     private final class Job {
-        record Point(int iteration, double loss, double[] state, StateCodec codec) {
+        /**
+         * The passes since the last flush, in flat arrays: losses, and weights packed one after another
+         * (consecutive iterations from {@code firstIteration}). Two batches take turns, filled on the
+         * trainer thread and read on the UI thread, so a pass allocates nothing.
+         */
+        static final class Batch {
+            int firstIteration;
+            int count;
+            double[] losses = new double[256];
+            double[] states = new double[0];
+            int width;
+            StateCodec codec;
+
+            void add(int iteration, double loss, Trainer.Weights weights) {
+                if (count == 0) {
+                    firstIteration = iteration;
+                    codec = weights.codec();
+                    width = codec.width();
+                }
+                if (count == losses.length) {
+                    losses = Arrays.copyOf(losses, count * 2);
+                }
+                if ((count + 1) * width > states.length) {
+                    states = Arrays.copyOf(states, Math.max(256, count * 2) * width);
+                }
+                losses[count] = loss;
+                weights.packInto(states, count * width);
+                count++;
+            }
         }
 
         final Lesson lesson;
@@ -683,7 +712,8 @@ public final class TrainingModel {
         final AtomicBoolean cancel = new AtomicBoolean();
         final AtomicBoolean flushPending = new AtomicBoolean();
         private final Object lock = new Object();
-        private List<Point> buffer = new ArrayList<>();
+        private Batch filling = new Batch();
+        private Batch spare = new Batch();
         /** Trainer thread only. */
         private long lastFlushRequest;
         /** Written by the trainer thread, read in finish() after the hand-over to ui. */
@@ -719,7 +749,7 @@ public final class TrainingModel {
                 return; // the point the continued curve already ends with
             }
             synchronized (lock) {
-                buffer.add(new Point(iteration, loss, weights.packed(), weights.codec()));
+                filling.add(iteration, loss, weights);
             }
             long now = System.nanoTime();
             if (now - lastFlushRequest >= FRAME_NANOS && flushPending.compareAndSet(false, true)) {
@@ -732,10 +762,16 @@ public final class TrainingModel {
             }
         }
 
-        List<Point> drain() {
+        /**
+         * The filled batch, handed to the UI thread; the trainer goes on in the other one. Called on the UI
+         * thread only, which has read the batch of the previous call by then (so it can be refilled).
+         */
+        Batch drain() {
             synchronized (lock) {
-                List<Point> out = buffer;
-                buffer = new ArrayList<>(Math.max(16, out.size()));
+                Batch out = filling;
+                filling = spare;
+                filling.count = 0;
+                spare = out;
                 return out;
             }
         }
