@@ -137,9 +137,13 @@ final class SharedClassesLauncher {
 
     /**
      * Next to the jar, named for the JVM build (an archive only works with the build that wrote it);
-     * in the user's cache directory when the jar's directory cannot be written.
+     * in the user's cache directory when the jar's directory cannot be written and holds none.
      */
     static Path archiveFor(Path jar, String vmVersion) {
+        return archiveFor(jar, vmVersion, Files::isWritable);
+    }
+
+    static Path archiveFor(Path jar, String vmVersion, java.util.function.Predicate<Path> writable) {
         String jarName = jar.getFileName().toString();
         String base = jarName.endsWith(".jar") ? jarName.substring(0, jarName.length() - 4) : jarName;
         StringBuilder name = new StringBuilder(base).append('-');
@@ -148,7 +152,7 @@ final class SharedClassesLauncher {
         }
         name.append(".jsa");
         Path dir = jar.getParent();
-        if (dir != null && Files.isWritable(dir)) {
+        if (dir != null && (writable.test(dir) || Files.isRegularFile(dir.resolve(name.toString())))) {
             return dir.resolve(name.toString());
         }
         return Path.of(System.getProperty("user.home"), ".cache", "backprop-visualizer").resolve(name.toString());

@@ -60,6 +60,15 @@ class SharedClassesLauncherTest {
     }
 
     @Test
+    void aReadOnlyJarDirectoryKeepsItsArchiveElseTheUsersCacheHoldsOne(@TempDir Path dir) throws IOException {
+        Path jar = Files.createFile(dir.resolve("app.jar"));
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "backprop-visualizer", "app-17.jsa");
+        assertThat(SharedClassesLauncher.archiveFor(jar, "17", d -> false)).isEqualTo(cache);
+        Files.createFile(dir.resolve("app-17.jsa")); // written by mvn package
+        assertThat(SharedClassesLauncher.archiveFor(jar, "17", d -> false)).isEqualTo(dir.resolve("app-17.jsa"));
+    }
+
+    @Test
     void anArchiveOlderThanTheJarOrEmptyIsWrittenAgain(@TempDir Path dir) throws IOException {
         Path jar = Files.writeString(dir.resolve("app.jar"), "jar");
         Path archive = Files.writeString(dir.resolve("app.jsa"), "archive");
