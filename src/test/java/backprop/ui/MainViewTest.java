@@ -258,4 +258,33 @@ class MainViewTest {
                 .map(javafx.scene.text.Text::getText))
                 .contains("w13 = 0.1", "w35 = 0.3");
     }
+
+    @Test
+    void xorsNeuronViewPutsEachWeightOnItsEdgeAndAStepLightsTheWholeLayer(FxRobot robot) {
+        focusGraph(robot);
+        robot.interact(() -> model.load("xor"));
+        // a layer net opens as operations, as seed 003's graph figures draw it; Neurons is a click away
+        waitFor(() -> robot.lookup("#node-W_hidden").tryQuery().isPresent());
+        robot.clickOn("#neuronViewButton");
+        waitFor(() -> robot.lookup("#node-W_hidden").tryQuery().isEmpty()
+                && robot.lookup("#node-act_hidden").tryQuery().isPresent());
+        // seed 003's weights, drawn here: uniform [0, 1) from the scenario's seed, W_hidden (2×3) row by row
+        java.util.Random random = new java.util.Random(backprop.scenarios.Scenarios.XOR_SEED);
+        double[] wHidden = new double[6];
+        for (int k = 0; k < 6; k++) {
+            wHidden[k] = random.nextDouble();
+        }
+        List<String> edgeTexts = robot.lookup(".edge-forward").queryAllAs(javafx.scene.text.Text.class).stream()
+                .map(javafx.scene.text.Text::getText).toList();
+        assertThat(edgeTexts).contains(
+                "W_hidden[1,2] = " + backprop.ui.text.Numbers.label(backprop.engine.Tensor.scalar(wHidden[1])),
+                "W_hidden[2,3] = " + backprop.ui.text.Numbers.label(backprop.engine.Tensor.scalar(wHidden[5])));
+
+        // the first step computes z_hidden = X·W_hidden: all three hidden units light up
+        robot.interact(() -> view.graphView().requestFocus());
+        robot.type(KeyCode.RIGHT);
+        javafx.css.PseudoClass forward = javafx.css.PseudoClass.getPseudoClass("forward");
+        waitFor(() -> robot.lookup(".graph-node").queryAll().stream()
+                .filter(n -> n.getPseudoClassStates().contains(forward)).count() == 3);
+    }
 }

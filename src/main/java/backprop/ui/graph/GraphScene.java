@@ -40,16 +40,29 @@ public final class GraphScene {
     /**
      * @param members        graph nodes this box stands for
      * @param representative the graph node whose value and gradient the box shows
+     * @param column         the column of the representative's value this box shows (a unit of a
+     *                       layer: one column per unit, a row per sample), or -1 for all of it
      */
     public record Box(String id, String title, String symbol, Shape shape, List<Integer> members, int representative,
-                      double width, double height) {
+                      double width, double height, int column) {
+        public Box(String id, String title, String symbol, Shape shape, List<Integer> members, int representative,
+                   double width, double height) {
+            this(id, title, symbol, shape, members, representative, width, height, -1);
+        }
     }
 
     /**
      * @param graphEdges the graph edges this line stands for
      * @param weight     the param drawn on this edge (neuron view), or -1
+     * @param row        with {@code column}: the element of a weight matrix this line stands for (a
+     *                   layer's weight from unit {@code row} to unit {@code column}); -1 for all of it
+     * @param column     for a line that is not a weight, the column of its source's value it carries
      */
-    public record Line(String id, String source, String target, List<EdgeRef> graphEdges, int weight) {
+    public record Line(String id, String source, String target, List<EdgeRef> graphEdges, int weight, int row,
+                       int column) {
+        public Line(String id, String source, String target, List<EdgeRef> graphEdges, int weight) {
+            this(id, source, target, graphEdges, weight, -1, -1);
+        }
     }
 
     private final Graph graph;
@@ -57,31 +70,53 @@ public final class GraphScene {
     private final List<Box> boxes = new ArrayList<>();
     private final List<Line> lines = new ArrayList<>();
     private final Map<Integer, String> boxOfNode = new HashMap<>();
+    /** A layer's node stands for one box per unit; the others for one. */
+    private final Map<Integer, List<String>> boxesOfNode = new HashMap<>();
     private final Map<EdgeRef, String> lineOfEdge = new HashMap<>();
+    private final Map<EdgeRef, List<String>> linesOfEdge = new HashMap<>();
     private final Map<Integer, String> lineOfWeight = new HashMap<>();
     private final GraphLayout layout;
+    /** Units of dense layers: laid out in order (unit 1 on top). */
+    private boolean layerUnits;
     private final Map<Integer, Boolean> scalar = new HashMap<>();
 
     private GraphScene(Graph graph, ViewMode mode) {
         this.graph = graph;
         this.mode = mode == ViewMode.NEURONS && hasUnits(graph) ? ViewMode.NEURONS : ViewMode.OPERATIONS;
-        if (this.mode == ViewMode.NEURONS) {
+        if (this.mode == ViewMode.NEURONS && hasScalarUnits(graph)) {
             buildNeurons();
+        } else if (this.mode == ViewMode.NEURONS) {
+            buildLayerNeurons(DenseLayer.of(graph));
+            layerUnits = true;
         } else {
             buildOperations();
+        }
+        for (Map.Entry<Integer, String> e : boxOfNode.entrySet()) {
+            boxesOfNode.putIfAbsent(e.getKey(), List.of(e.getValue()));
+        }
+        for (Map.Entry<EdgeRef, String> e : lineOfEdge.entrySet()) {
+            linesOfEdge.putIfAbsent(e.getKey(), List.of(e.getValue()));
         }
         List<LayoutNode> ln = boxes.stream().map(b -> new LayoutNode(b.id(), b.width(), b.height())).toList();
         List<LayoutEdge> le = lines.stream()
                 .map(l -> new LayoutEdge(l.id(), l.source(), l.target(), labelWidth(l), LABEL_HEIGHT)).toList();
-        layout = LayeredLayout.layout(ln, le);
+        layout = LayeredLayout.layout(ln, le, layerUnits);
     }
 
     public static GraphScene of(Graph graph, ViewMode mode) {
         return new GraphScene(graph, mode);
     }
 
-    /** Whether the graph has units to draw as neurons (a network built from scalar ops). */
+    /**
+     * Whether the graph has units to draw as neurons: a network built from scalar ops (grouped by
+     * unit), or one built from dense layers (a unit per column of each layer).
+     */
     public static boolean hasUnits(Graph graph) {
+        return hasScalarUnits(graph) || DenseLayer.of(graph) != null;
+    }
+
+    /** Whether the graph is a network built from scalar ops, grouped by unit (seed 000's 2-2-1 net). */
+    public static boolean hasScalarUnits(Graph graph) {
         return graph.nodes().stream().anyMatch(n -> n.group() != null);
     }
 
@@ -114,6 +149,16 @@ public final class GraphScene {
     /** The line a graph edge is drawn as, or null when it is inside a box. */
     public String lineOf(EdgeRef edge) {
         return lineOfEdge.get(edge);
+    }
+
+    /** Every box a graph node is drawn in (a layer's: one per unit). */
+    public List<String> boxesOf(int node) {
+        return boxesOfNode.getOrDefault(node, List.of());
+    }
+
+    /** Every line a graph edge is drawn as (a layer's input: one per weight). */
+    public List<String> linesOf(EdgeRef edge) {
+        return linesOfEdge.getOrDefault(edge, List.of());
     }
 
     /** The line a weight is drawn on (neuron view), or null. */
@@ -190,8 +235,201 @@ public final class GraphScene {
         }
     }
 
+    /**
+     * A dense layer: {@code z = a·W} (MatMul) or {@code a·W + b} (Affine) with W a trained matrix, and
+     * the unary activation that alone reads z, if any. Its units are W's columns.
+     */
+    record DenseLayer(int z, int activation, int weights, int bias, int source) {
+        /** The most weights drawn one line each: XOR's 9 and the like, not seed 002's 240 or MNIST's. */
+        static final int MAX_LAYER_WEIGHTS = 48;
+
+        int output() {
+            return activation >= 0 ? activation : z;
+        }
+
+        /** The graph's dense layers in order, when every one reads data or the layer before; else null. */
+        static List<DenseLayer> of(Graph graph) {
+            List<DenseLayer> layers = new ArrayList<>();
+            Map<Integer, Integer> consumers = new HashMap<>();
+            for (Node n : graph.nodes()) {
+                for (int in : n.inputs()) {
+                    consumers.merge(in, 1, Integer::sum);
+                }
+            }
+            java.util.Set<Integer> outputs = new java.util.HashSet<>();
+            int weights = 0;
+            for (Node n : graph.nodes()) {
+                boolean dense = (n.op() instanceof backprop.engine.op.MatMul || n.op() instanceof backprop.engine.op.Affine)
+                        && graph.node(n.input(1)).kind() == Kind.PARAM;
+                if (!dense) {
+                    continue;
+                }
+                Node a = graph.node(n.input(0));
+                boolean fromData = a.kind() == Kind.INPUT && a.initialValue().cols() > 0;
+                if (!fromData && !outputs.contains(a.id())) {
+                    return null; // a layer reading something else: drawn as operations only
+                }
+                int act = -1;
+                for (Node m : graph.nodes()) {
+                    if (m.inputs().size() == 1 && m.input(0) == n.id() && m.op() instanceof Elementwise
+                            && consumers.getOrDefault(n.id(), 0) == 1) {
+                        act = m.id();
+                    }
+                }
+                weights += graph.node(n.input(1)).initialValue().size();
+                if (weights > MAX_LAYER_WEIGHTS) {
+                    return null; // a line per weight would be a wall of lines (and too many views)
+                }
+                int bias = n.op() instanceof backprop.engine.op.Affine ? n.input(2) : -1;
+                DenseLayer l = new DenseLayer(n.id(), act, n.input(1), bias, a.id());
+                layers.add(l);
+                outputs.add(l.output());
+            }
+            return layers.isEmpty() ? null : layers;
+        }
+    }
+
+    /**
+     * The neuron view of dense layers: a circle per unit (a column of a layer's output; for the data,
+     * a column of X), a line per weight W[i][j] from unit i to unit j, a line per unit to whatever reads
+     * the layer (the loss). Each unit shows its column: one value per sample.
+     */
+    private void buildLayerNeurons(List<DenseLayer> layers) {
+        Map<Integer, DenseLayer> layerOf = new HashMap<>();
+        java.util.Set<Integer> drawnOnEdges = new java.util.HashSet<>();
+        Map<Integer, Integer> uses = new HashMap<>();
+        for (Node n : graph.nodes()) {
+            for (int in : n.inputs()) {
+                uses.merge(in, 1, Integer::sum);
+            }
+        }
+        for (DenseLayer l : layers) {
+            layerOf.put(l.z(), l);
+            if (l.activation() >= 0) {
+                layerOf.put(l.activation(), l);
+            }
+            if (uses.getOrDefault(l.weights(), 0) == 1) {
+                drawnOnEdges.add(l.weights()); // a weight used elsewhere too (weight decay) keeps its box
+            }
+        }
+        Map<Integer, List<String>> unitsOf = new HashMap<>(); // a layer's output or a data input → its unit boxes
+        for (Node n : graph.nodes()) {
+            if (drawnOnEdges.contains(n.id()) || layerOf.containsKey(n.id())) {
+                continue;
+            }
+            boolean data = layers.stream().anyMatch(l -> l.source() == n.id());
+            if (data) {
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < n.initialValue().cols(); i++) {
+                    String id = "x" + n.id() + "_" + i;
+                    boxes.add(new Box(id, n.name() + "[" + (i + 1) + "]", "", Shape.INPUT, List.of(n.id()), n.id(),
+                            UNIT_SIZE, UNIT_SIZE, i));
+                    ids.add(id);
+                }
+                unitsOf.put(n.id(), ids);
+                boxOfNode.put(n.id(), ids.get(0));
+                boxesOfNode.put(n.id(), List.copyOf(ids));
+            } else {
+                String id = "n" + n.id();
+                boxes.add(box(id, n, List.of(n.id()), n.id(), shapeOf(n)));
+                boxOfNode.put(n.id(), id);
+            }
+        }
+        for (DenseLayer l : layers) {
+            Node rep = graph.node(l.output());
+            int units = graph.node(l.weights()).initialValue().cols();
+            List<Integer> members = l.activation() >= 0 ? List.of(l.z(), l.activation()) : List.of(l.z());
+            List<String> ids = new ArrayList<>();
+            for (int j = 0; j < units; j++) {
+                String id = "u" + l.output() + "_" + j;
+                Shape shape = l.output() == graph.output() ? Shape.OUTPUT : Shape.UNIT;
+                boxes.add(new Box(id, rep.name() + "[" + (j + 1) + "]", rep.op().symbol(), shape, members, l.output(),
+                        UNIT_SIZE, UNIT_SIZE, j));
+                ids.add(id);
+            }
+            unitsOf.put(l.output(), ids);
+            for (int m : members) {
+                boxOfNode.put(m, ids.get(0));
+                boxesOfNode.put(m, List.copyOf(ids));
+            }
+        }
+        Map<EdgeRef, List<String>> lineIds = new LinkedHashMap<>();
+        for (DenseLayer l : layers) {
+            List<String> from = unitsOf.get(l.source());
+            List<String> to = unitsOf.get(l.output());
+            EdgeRef input = new EdgeRef(l.z(), 0);
+            EdgeRef weight = new EdgeRef(l.z(), 1);
+            for (int i = 0; i < from.size(); i++) {
+                for (int j = 0; j < to.size(); j++) {
+                    String id = "w" + l.z() + "_" + i + "_" + j;
+                    lines.add(new Line(id, from.get(i), to.get(j), List.of(input, weight), l.weights(), i, j));
+                    lineIds.computeIfAbsent(input, e -> new ArrayList<>()).add(id);
+                    lineIds.computeIfAbsent(weight, e -> new ArrayList<>()).add(id);
+                }
+            }
+            if (l.bias() >= 0) {
+                EdgeRef b = new EdgeRef(l.z(), 2);
+                for (int j = 0; j < to.size(); j++) {
+                    String id = "b" + l.z() + "_" + j;
+                    lines.add(new Line(id, boxOfNode.get(l.bias()), to.get(j), List.of(b), -1, -1, j));
+                    lineIds.computeIfAbsent(b, e -> new ArrayList<>()).add(id);
+                }
+            }
+        }
+        for (Node n : graph.nodes()) {
+            if (layerOf.containsKey(n.id())) {
+                continue; // a layer's own inputs are its weight lines
+            }
+            for (int slot = 0; slot < n.inputs().size(); slot++) {
+                int in = n.input(slot);
+                EdgeRef e = new EdgeRef(n.id(), slot);
+                List<String> sources = unitsOf.get(in);
+                if (sources != null) { // a layer's output or the data read column by column: a line per unit
+                    for (int j = 0; j < sources.size(); j++) {
+                        String id = "e" + n.id() + "_" + slot + "_" + j;
+                        lines.add(new Line(id, sources.get(j), boxOfNode.get(n.id()), List.of(e), -1, -1, j));
+                        lineIds.computeIfAbsent(e, k -> new ArrayList<>()).add(id);
+                    }
+                } else if (boxOfNode.containsKey(in)) {
+                    String id = "e" + n.id() + "_" + slot;
+                    lines.add(new Line(id, boxOfNode.get(in), boxOfNode.get(n.id()), List.of(e), -1));
+                    lineIds.computeIfAbsent(e, k -> new ArrayList<>()).add(id);
+                }
+            }
+        }
+        for (Map.Entry<EdgeRef, List<String>> e : lineIds.entrySet()) {
+            lineOfEdge.put(e.getKey(), e.getValue().get(0));
+            linesOfEdge.put(e.getKey(), List.copyOf(e.getValue()));
+        }
+        for (DenseLayer l : layers) {
+            if (drawnOnEdges.contains(l.weights())) {
+                lineOfWeight.put(l.weights(), lineOfEdge.get(new EdgeRef(l.z(), 1)));
+            }
+        }
+    }
+
+    /** Column {@code c} of a value (a unit of a layer: one value per sample), or all of it for -1. */
+    public static backprop.engine.Tensor columnOf(backprop.engine.Tensor t, int c) {
+        if (t == null || c < 0 || t.cols() == 1 && c == 0) {
+            return t;
+        }
+        double[] col = new double[t.rows()];
+        for (int r = 0; r < col.length; r++) {
+            col[r] = t.get(r, c);
+        }
+        return backprop.engine.Tensor.column(col);
+    }
+
+    /** The weight a line stands for: one element of a layer's matrix, or the whole param. */
+    public static backprop.engine.Tensor weightOf(Line l, backprop.engine.Tensor w) {
+        return l.row() >= 0 ? backprop.engine.Tensor.scalar(w.get(l.row(), l.column())) : w;
+    }
+
     /** Matrix edges only ever show a shape ("∂ 4×3"), so their labels need less room than numbers. */
     private double labelWidth(Line l) {
+        if (l.row() >= 0) {
+            return LABEL_WIDTH; // one weight of a layer: a number
+        }
         EdgeRef e = l.graphEdges().get(0);
         Node consumer = graph.node(e.node());
         Node source = graph.node(consumer.input(e.slot()));

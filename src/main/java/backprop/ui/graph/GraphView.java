@@ -384,7 +384,7 @@ public final class GraphView extends Region {
             int rep = v.box.representative();
             Node n = g.node(rep);
             Tensor value = n.kind() == Kind.PARAM ? f.leaf(rep) : f.value(rep);
-            v.show(value, f.grad(rep));
+            v.show(GraphScene.columnOf(value, v.box.column()), GraphScene.columnOf(f.grad(rep), v.box.column()));
             v.pseudoClassStateChanged(Styles.FORWARD, false);
             v.pseudoClassStateChanged(Styles.BACKWARD, false);
             v.pseudoClassStateChanged(Styles.UPDATE, false);
@@ -417,8 +417,9 @@ public final class GraphView extends Region {
             if (e.showing(value, gw, null, null)) {
                 return; // the same tensors as on screen: nothing to format (a step changes a few edges of hundreds)
             }
-            e.forward.setText(w.name() + " = " + Numbers.label(value));
-            e.backward.setText(gw == null ? "" : "∂ " + Numbers.label(gw));
+            String name = l.row() >= 0 ? w.name() + "[" + (l.row() + 1) + "," + (l.column() + 1) + "]" : w.name();
+            e.forward.setText(name + " = " + Numbers.label(GraphScene.weightOf(l, value)));
+            e.backward.setText(gw == null ? "" : "∂ " + Numbers.label(GraphScene.weightOf(l, gw)));
             e.detail.setText("");
             return;
         }
@@ -432,13 +433,13 @@ public final class GraphView extends Region {
                 share == null ? null : share.localDerivative())) {
             return;
         }
-        e.forward.setText(value == null ? "" : Numbers.label(value));
+        e.forward.setText(value == null ? "" : Numbers.label(GraphScene.columnOf(value, l.column())));
         if (share == null) {
             e.backward.setText("");
             e.detail.setText("");
             return;
         }
-        e.backward.setText("∂ " + Numbers.label(share.contribution()));
+        e.backward.setText("∂ " + Numbers.label(GraphScene.columnOf(share.contribution(), l.column())));
         e.detail.setText(share.localDerivative() != null && upstream != null && upstream.isScalar()
                 && share.localDerivative().isScalar()
                 ? "= " + Numbers.label(upstream) + " × " + Numbers.label(share.localDerivative()) : "");
@@ -449,7 +450,7 @@ public final class GraphView extends Region {
         double max = 0;
         for (EdgeView e : edges.values()) {
             if (e.line.weight() >= 0) {
-                max = Math.max(max, Math.abs(f.leaf(e.line.weight()).scalar()));
+                max = Math.max(max, Math.abs(GraphScene.weightOf(e.line, f.leaf(e.line.weight())).scalar()));
             }
         }
         Set<String> busy = new HashSet<>();
@@ -463,7 +464,7 @@ public final class GraphView extends Region {
         }
         for (EdgeView e : edges.values()) {
             if (e.line.weight() >= 0 && !busy.contains(e.line.id())) {
-                e.setWeightStroke(f.leaf(e.line.weight()).scalar(), max);
+                e.setWeightStroke(GraphScene.weightOf(e.line, f.leaf(e.line.weight())).scalar(), max);
             }
         }
     }
@@ -473,35 +474,43 @@ public final class GraphView extends Region {
         if (s == null) {
             return;
         }
-        NodeView v = nodes.get(scene.boxOf(s.node()));
+        List<NodeView> vs = scene.boxesOf(s.node()).stream().map(nodes::get).filter(java.util.Objects::nonNull).toList();
         if (s instanceof ForwardStep f) {
-            v.pseudoClassStateChanged(Styles.FORWARD, true);
+            vs.forEach(v -> v.pseudoClassStateChanged(Styles.FORWARD, true));
             for (int slot = 0; slot < f.inputs().size(); slot++) {
-                edgeOf(new EdgeRef(f.node(), slot)).ifPresent(e -> e.shape.pseudoClassStateChanged(Styles.FORWARD, true));
+                edgesOf(new EdgeRef(f.node(), slot)).forEach(e -> e.shape.pseudoClassStateChanged(Styles.FORWARD, true));
             }
         } else if (s instanceof Step.LossStep) {
-            v.pseudoClassStateChanged(Styles.BACKWARD, true);
+            vs.forEach(v -> v.pseudoClassStateChanged(Styles.BACKWARD, true));
         } else if (s instanceof BackwardStep b) {
-            v.pseudoClassStateChanged(Styles.BACKWARD, true);
+            vs.forEach(v -> v.pseudoClassStateChanged(Styles.BACKWARD, true));
             for (EdgeGradient eg : b.edges()) {
-                edgeOf(new EdgeRef(b.node(), eg.slot())).ifPresent(e -> e.shape.pseudoClassStateChanged(Styles.BACKWARD, true));
+                edgesOf(new EdgeRef(b.node(), eg.slot())).forEach(e -> e.shape.pseudoClassStateChanged(Styles.BACKWARD, true));
             }
         } else if (s instanceof UpdateStep u) {
-            String line = scene.lineOfWeight(u.node());
-            if (line != null) {
-                edges.get(line).shape.pseudoClassStateChanged(Styles.FORWARD, true);
+            for (EdgeView e : edges.values()) {
+                if (e.line.weight() == u.node()) { // one line, or a layer's one per weight
+                    e.shape.pseudoClassStateChanged(Styles.FORWARD, true);
+                }
             }
-            v.pseudoClassStateChanged(Styles.UPDATE, true);
+            vs.forEach(v -> v.pseudoClassStateChanged(Styles.UPDATE, true));
         }
         Explanation x = m.explanation();
         for (Explanation.Term t : x.terms()) {
-            edgeOf(t.edge()).ifPresent(e -> e.setStroke(ChainRule.TERM_COLOURS.get(t.colour())));
+            edgesOf(t.edge()).forEach(e -> e.setStroke(ChainRule.TERM_COLOURS.get(t.colour())));
         }
     }
 
-    private java.util.Optional<EdgeView> edgeOf(EdgeRef ref) {
-        String line = scene.lineOf(ref);
-        return java.util.Optional.ofNullable(line == null ? null : edges.get(line));
+    /** The lines a graph edge is drawn as: one, or a layer's one per weight (neuron view). */
+    private List<EdgeView> edgesOf(EdgeRef ref) {
+        List<EdgeView> out = new ArrayList<>();
+        for (String line : scene.linesOf(ref)) {
+            EdgeView e = edges.get(line);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     /** The value of the step just taken travels along its edges: forward to the node, gradients back to the inputs. */
@@ -509,18 +518,39 @@ public final class GraphView extends Region {
         Step s = m.current();
         Duration d = TRAVEL.divide(Math.max(0.05, model.speedProperty().get()));
         List<Runnable> starts = new ArrayList<>();
+        Set<String> moving = new HashSet<>(); // a layer's weight line stands for two graph edges: one token
         if (s instanceof ForwardStep f) {
             for (int slot = 0; slot < f.inputs().size(); slot++) {
                 Tensor v = f.inputs().get(slot);
-                edgeOf(new EdgeRef(f.node(), slot)).ifPresent(e -> starts.add(token(e, Numbers.label(v), false, d, "token-forward")));
+                for (EdgeView e : edgesOf(new EdgeRef(f.node(), slot))) {
+                    if (moving.add(e.line.id())) {
+                        starts.add(token(e, Numbers.label(carried(e.line, v, slot)), false, d, "token-forward"));
+                    }
+                }
             }
         } else if (s instanceof BackwardStep b) {
             for (EdgeGradient eg : b.edges()) {
-                edgeOf(new EdgeRef(b.node(), eg.slot())).ifPresent(e ->
-                        starts.add(token(e, Numbers.label(eg.contribution()), true, d, "token-backward")));
+                for (EdgeView e : edgesOf(new EdgeRef(b.node(), eg.slot()))) {
+                    if (moving.add(e.line.id())) {
+                        starts.add(token(e, Numbers.label(carried(e.line, eg.contribution(), eg.slot())), true, d,
+                                "token-backward"));
+                    }
+                }
             }
         }
         starts.forEach(Runnable::run);
+    }
+
+    /**
+     * What travels on a line: the whole tensor, or on a layer's lines (neuron view) the source unit's
+     * column (slot 0 of a weight line: the unit it starts from), the weight's element (slot 1), or the
+     * unit's column (a line from a unit to the loss).
+     */
+    private static Tensor carried(GraphScene.Line l, Tensor t, int slot) {
+        if (l.row() >= 0) {
+            return slot == 1 && t.rows() > l.row() && t.cols() > l.column() ? GraphScene.weightOf(l, t) : GraphScene.columnOf(t, l.row());
+        }
+        return GraphScene.columnOf(t, l.column());
     }
 
     private Runnable token(EdgeView e, String text, boolean backwards, Duration d, String style) {
@@ -538,11 +568,11 @@ public final class GraphView extends Region {
 
     private void showSelection() {
         int selected = model.selectedNodeProperty().get();
-        String box = selected >= 0 && scene != null ? scene.boxOf(selected) : null;
-        nodes.forEach((id, v) -> v.pseudoClassStateChanged(Styles.SELECTED, id.equals(box)));
+        List<String> boxes = selected >= 0 && scene != null ? scene.boxesOf(selected) : List.of();
+        nodes.forEach((id, v) -> v.pseudoClassStateChanged(Styles.SELECTED, boxes.contains(id)));
         EdgeRef edge = model.selectedEdgeProperty().get();
-        String line = edge != null && scene != null ? scene.lineOf(edge) : null;
-        edges.forEach((id, e) -> e.label.pseudoClassStateChanged(Styles.SELECTED, id.equals(line)));
+        List<String> lines = edge != null && scene != null ? scene.linesOf(edge) : List.of();
+        edges.forEach((id, e) -> e.label.pseudoClassStateChanged(Styles.SELECTED, lines.contains(id)));
     }
 
     // --- zoom, pan, fit -------------------------------------------------------------------------

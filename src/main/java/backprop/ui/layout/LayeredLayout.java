@@ -42,8 +42,20 @@ public final class LayeredLayout {
      * @throws IllegalArgumentException if ids repeat or an edge names an unknown node
      */
     public static GraphLayout layout(List<LayoutNode> nodes, List<LayoutEdge> edges) {
+        return layout(nodes, edges, false);
+    }
+
+    /**
+     * @param inGivenOrder keep nodes of a layer in the order given, top to bottom, where crossings allow
+     *                     (a layer's units 1, 2, 3 as in the seed figures)
+     */
+    public static GraphLayout layout(List<LayoutNode> nodes, List<LayoutEdge> edges, boolean inGivenOrder) {
         ElkNode graph = ElkGraphUtil.createGraph();
         configure(graph);
+        if (inGivenOrder) {
+            graph.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY,
+                    org.eclipse.elk.alg.layered.options.OrderingStrategy.NODES_AND_EDGES);
+        }
 
         Map<String, ElkNode> elkNodes = new HashMap<>();
         for (LayoutNode node : nodes) {

@@ -87,8 +87,9 @@ public final class LessonModel {
         Scenario.Defaults d = s.defaults();
         optimizer.set(backprop.engine.Optimizers.create(d.optimizer(), d.learningRate(), null, null, null, null));
         updateOrder.set(d.order());
-        // a network opens as the seed figures draw it: units as circles, weights on the edges
-        viewMode.set(GraphScene.hasUnits(s.graph()) ? ViewMode.NEURONS : ViewMode.OPERATIONS);
+        // a network of scalar units opens as seed 000's figures draw it (circles, weights on the edges); a
+        // network of matrix layers as its seeds draw it, as operations (its neuron view is a click away)
+        viewMode.set(GraphScene.hasScalarUnits(s.graph()) ? ViewMode.NEURONS : ViewMode.OPERATIONS);
         start(Lesson.of(s), s.graph().initialState());
     }
 

@@ -76,4 +76,70 @@ class GraphSceneTest {
             }
         }
     }
+
+    @Test
+    void xorsNeuronViewHasAUnitPerColumnAndALinePerWeightInTheSeedsOrder() {
+        Graph g = Scenarios.byId("xor").orElseThrow().graph();
+        GraphScene s = GraphScene.of(g, ViewMode.NEURONS);
+        assertThat(s.mode()).isEqualTo(ViewMode.NEURONS);
+        int x = g.byName("X").orElseThrow().id();
+        int z = g.byName("z_hidden").orElseThrow().id();
+        int act = g.byName("act_hidden").orElseThrow().id();
+        int wHidden = g.byName("W_hidden").orElseThrow().id();
+        int wOutput = g.byName("W_output").orElseThrow().id();
+        java.util.List<GraphScene.Box> inputs = s.boxes().stream().filter(b -> b.representative() == x).toList();
+        java.util.List<GraphScene.Box> hidden = s.boxes().stream().filter(b -> b.representative() == act).toList();
+        assertThat(inputs).extracting(GraphScene.Box::title).containsExactly("X[1]", "X[2]");
+        assertThat(inputs).extracting(GraphScene.Box::column).containsExactly(0, 1);
+        assertThat(hidden).extracting(GraphScene.Box::title).containsExactly("act_hidden[1]", "act_hidden[2]", "act_hidden[3]");
+        assertThat(hidden).allMatch(b -> b.shape() == GraphScene.Shape.UNIT && b.members().equals(java.util.List.of(z, act)));
+        // the weights are on the edges, not boxes: X (2), hidden (3), output (1), y and E
+        assertThat(s.boxes()).hasSize(8).noneMatch(b -> b.representative() == wHidden || b.representative() == wOutput);
+        assertThat(s.boxesOf(z)).containsExactlyElementsOf(hidden.stream().map(GraphScene.Box::id).toList());
+
+        java.util.List<GraphScene.Line> w = s.lines().stream().filter(l -> l.weight() == wHidden).toList();
+        assertThat(w).hasSize(6);
+        for (GraphScene.Line l : w) { // W_hidden[i][j] runs from input unit i to hidden unit j
+            assertThat(l.source()).isEqualTo(inputs.get(l.row()).id());
+            assertThat(l.target()).isEqualTo(hidden.get(l.column()).id());
+        }
+        assertThat(w).extracting(l -> l.row() + "," + l.column()).containsExactlyInAnyOrder("0,0", "0,1", "0,2", "1,0", "1,1", "1,2");
+        assertThat(s.lines().stream().filter(l -> l.weight() == wOutput)).hasSize(3);
+        assertThat(s.linesOf(new EdgeRef(z, 1))).hasSize(6);
+        // units 1, 2, 3 top to bottom, as seed 003's figure draws them
+        java.util.List<Double> ys = hidden.stream().map(b -> s.layout().nodes().get(b.id()).y()).toList();
+        assertThat(ys).isSorted();
+        assertThat(s.layout().nodes().get(inputs.get(0).id()).y()).isLessThan(s.layout().nodes().get(inputs.get(1).id()).y());
+    }
+
+    @Test
+    void logisticRegressionsBiasRunsToItsUnitAndAWideNetKeepsOnlyTheOperationView() {
+        Graph g = Scenarios.byId("logistic").orElseThrow().graph();
+        GraphScene s = GraphScene.of(g, ViewMode.NEURONS);
+        int z = g.byName("z").orElseThrow().id();
+        int b = g.byName("b").orElseThrow().id();
+        assertThat(s.mode()).isEqualTo(ViewMode.NEURONS);
+        assertThat(s.linesOf(new EdgeRef(z, 2))).hasSize(1);
+        GraphScene.Line bias = s.lines().stream().filter(l -> l.id().equals(s.linesOf(new EdgeRef(z, 2)).get(0)))
+                .findFirst().orElseThrow();
+        assertThat(bias.source()).isEqualTo(s.boxOf(b));
+
+        // seed 002's 10-20-2 net: 240 weights would be a wall of lines
+        Graph wide = Scenarios.byId("softmax-ce").orElseThrow().graph();
+        assertThat(GraphScene.hasUnits(wide)).isFalse();
+        assertThat(GraphScene.of(wide, ViewMode.NEURONS).mode()).isEqualTo(ViewMode.OPERATIONS);
+        // layer nets open as operations, as their seeds draw them; scalar-unit nets as neurons
+        assertThat(GraphScene.hasScalarUnits(g)).isFalse();
+        assertThat(GraphScene.hasScalarUnits(Scenarios.seed221().graph())).isTrue();
+    }
+
+    @Test
+    void aUnitShowsItsColumnAndAWeightLineItsElement() {
+        backprop.engine.Tensor m = backprop.engine.Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}});
+        assertThat(GraphScene.columnOf(m, 1)).isEqualTo(backprop.engine.Tensor.column(2, 5));
+        assertThat(GraphScene.columnOf(m, -1)).isSameAs(m);
+        GraphScene.Line l = new GraphScene.Line("w", "a", "b", java.util.List.of(), 7, 1, 2);
+        assertThat(GraphScene.weightOf(l, m)).isEqualTo(backprop.engine.Tensor.scalar(6));
+        assertThat(GraphScene.weightOf(new GraphScene.Line("w", "a", "b", java.util.List.of(), 7), m)).isSameAs(m);
+    }
 }
