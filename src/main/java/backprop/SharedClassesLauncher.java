@@ -24,6 +24,8 @@ import java.util.Optional;
 final class SharedClassesLauncher {
     /** Set on the app's JVM (and by a user to "off"): no further relaunch. */
     static final String PROPERTY = "backprop.sharedClasses";
+    /** An app JVM that fails sooner than this never showed a window (its first frame takes about a second). */
+    private static final long FAILED_START_NANOS = 1_500_000_000L;
 
     private SharedClassesLauncher() {
     }
@@ -61,7 +63,9 @@ final class SharedClassesLauncher {
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // start here, without the archive
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(app::destroy, "stop-app"));
+        Thread stopApp = new Thread(app::destroy, "stop-app");
+        Runtime.getRuntime().addShutdownHook(stopApp);
+        long started = System.nanoTime();
         int code;
         try {
             code = app.waitFor();
@@ -72,6 +76,11 @@ final class SharedClassesLauncher {
         }
         if (dump != null) {
             keep(dump, archive, code == 0); // an app killed while writing may leave half an archive
+        }
+        if (code != 0 && System.nanoTime() - started < FAILED_START_NANOS) {
+            // the second JVM did not come up (it prints why): the app starts here, as without the launcher
+            Runtime.getRuntime().removeShutdownHook(stopApp);
+            return Optional.empty();
         }
         return Optional.of(code);
     }
@@ -94,6 +103,12 @@ final class SharedClassesLauncher {
             String a = arguments[k];
             if (a.startsWith("-Xshare") || a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-XX:ArchiveClassesAtExit")
                     || a.startsWith("-D" + PROPERTY + "=")) {
+                return null;
+            }
+            // a debugger or profiler agent belongs to the JVM it was started with (a second one would
+            // also try to open the debugger's port, and fail)
+            if (a.startsWith("-agentlib") || a.startsWith("-agentpath") || a.startsWith("-javaagent")
+                    || a.startsWith("-Xrunjdwp") || a.equals("-Xdebug")) {
                 return null;
             }
             out.add(a);

@@ -30,9 +30,10 @@ class SharedClassesLauncherTest {
     }
 
     @Test
-    void aUserWhoManagesClassSharingOrTurnsItOffIsNotOverruled() {
+    void aUserWhoManagesClassSharingOrTurnsItOffOrDebugsIsNotOverruled() {
         for (String option : new String[] {"-Xshare:off", "-XX:SharedArchiveFile=mine.jsa", "-XX:ArchiveClassesAtExit=x.jsa",
-                "-Dbackprop.sharedClasses=off"}) {
+                "-Dbackprop.sharedClasses=off", "-agentlib:jdwp=transport=dt_socket,server=y,address=5005",
+                "-javaagent:profiler.jar", "-agentpath:/opt/p/libagent.so", "-Xdebug"}) {
             assertThat(SharedClassesLauncher.command(JAVA, new String[] {option, "-jar", "app.jar"}, Path.of("a.jsa"), null))
                     .as(option).isNull();
         }
