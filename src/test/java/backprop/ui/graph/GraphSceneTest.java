@@ -142,4 +142,24 @@ class GraphSceneTest {
         assertThat(GraphScene.weightOf(l, m)).isEqualTo(backprop.engine.Tensor.scalar(6));
         assertThat(GraphScene.weightOf(new GraphScene.Line("w", "a", "b", java.util.List.of(), 7), m)).isSameAs(m);
     }
+
+    @Test
+    void withWeightDecayTheWeightsKeepTheirEdgesAndGetABoxForThePenalty() {
+        Graph g = backprop.engine.GraphBuilder.withWeightDecay(Scenarios.byId("xor").orElseThrow().graph(), 0.01);
+        GraphScene s = GraphScene.of(g, ViewMode.NEURONS);
+        assertThat(s.mode()).isEqualTo(ViewMode.NEURONS);
+        int wHidden = g.byName("W_hidden").orElseThrow().id();
+        // W_hidden is read by its layer and by the penalty: a box (with a line to the penalty) and six weight lines
+        assertThat(s.boxOf(wHidden)).isNotNull();
+        assertThat(s.lines().stream().filter(l -> l.weight() == wHidden)).hasSize(6);
+        assertThat(s.lines()).anyMatch(l -> l.source().equals(s.boxOf(wHidden)) && l.weight() < 0);
+        // every edge of the graph that is not inside a unit is drawn
+        for (Graph.Node n : g.nodes()) {
+            for (int slot = 0; slot < n.inputs().size(); slot++) {
+                if (n.id() != g.byName("act_hidden").orElseThrow().id()) {
+                    assertThat(s.linesOf(new EdgeRef(n.id(), slot))).as(n.name() + " slot " + slot).isNotEmpty();
+                }
+            }
+        }
+    }
 }
