@@ -24,6 +24,12 @@ public final class ExecutionPlan {
     final int[][] gradSlots;
     final int[][] paramGradSlots;
     final int[][] otherGradSlots;
+    /**
+     * Eager order: per op node, the params whose gradient is complete once this node has passed its
+     * share back (it is their last consumer in the backward order), so their update follows it. Both
+     * executors place eager updates by it.
+     */
+    final int[][] eagerUpdates;
 
     // plain loops, no streams: the plan is made on the way to a training run's first pass, where a
     // cold JVM would pay for bootstrapping stream pipelines and lambdas
@@ -90,6 +96,21 @@ public final class ExecutionPlan {
             }
         }
         backwardOrder = Arrays.copyOf(backward, backwardCount);
+        eagerUpdates = new int[n][];
+        Arrays.fill(eagerUpdates, new int[0]);
+        int[] consumersLeft = backwardConsumers.clone();
+        for (int id : backwardOrder) {
+            int[] slots = paramGradSlots[id];
+            int[] complete = new int[slots.length];
+            int count = 0;
+            for (int k = 0; k < slots.length; k++) {
+                int p = inputs[id][slots[k]];
+                if (firstRead(inputs[id], slots, k) && --consumersLeft[p] == 0) {
+                    complete[count++] = p;
+                }
+            }
+            eagerUpdates[id] = Arrays.copyOf(complete, count);
+        }
         int[] params = new int[n];
         int paramCount = 0;
         for (int id = 0; id < n; id++) {
@@ -103,7 +124,8 @@ public final class ExecutionPlan {
     /**
      * Whether slots[k] is the first of {@code slots} that reads its input: an input read twice by one
      * op passes its gradient back once as far as counting consumers goes. The plan counts consumers
-     * with it, and both executors count them down with it.
+     * (and places eager updates) with it; the trace's iteration counts them down with it to mark a
+     * gradient complete.
      */
     static boolean firstRead(int[] ins, int[] slots, int k) {
         for (int j = 0; j < k; j++) {

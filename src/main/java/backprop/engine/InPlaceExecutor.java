@@ -167,24 +167,19 @@ final class InPlaceExecutor {
             input = new int[capacity];
             adds = new boolean[capacity];
             boolean[] hasGrad = new boolean[plan.graph.size()];
-            int[] consumersLeft = plan.backwardConsumers.clone();
             hasGrad[plan.graph.output()] = true;
             for (int id : plan.backwardOrder) {
-                int[] ins = plan.inputs[id];
                 int[] paramSlots = eager ? plan.paramGradSlots[id] : null;
                 if (paramSlots == null || paramSlots.length == 0) {
-                    edges(id, ins, plan.gradSlots[id], hasGrad, consumersLeft);
+                    edges(id, plan.inputs[id], plan.gradSlots[id], hasGrad);
                     continue;
                 }
-                edges(id, ins, paramSlots, hasGrad, consumersLeft);
-                for (int k = 0; k < paramSlots.length; k++) {
-                    int p = ins[paramSlots[k]];
-                    if (consumersLeft[p] == 0 && ExecutionPlan.firstRead(ins, paramSlots, k)) {
-                        add(UPDATE, -1, p, false);
-                    }
+                edges(id, plan.inputs[id], paramSlots, hasGrad);
+                for (int p : plan.eagerUpdates[id]) {
+                    add(UPDATE, -1, p, false);
                 }
                 // the other operands' gradients read the params as they are now: already updated (eager)
-                edges(id, ins, plan.otherGradSlots[id], hasGrad, consumersLeft);
+                edges(id, plan.inputs[id], plan.otherGradSlots[id], hasGrad);
             }
             if (!eager) {
                 for (int p : plan.updatableParams) {
@@ -196,16 +191,11 @@ final class InPlaceExecutor {
             }
         }
 
-        private void edges(int id, int[] ins, int[] slots, boolean[] hasGrad, int[] consumersLeft) {
+        private void edges(int id, int[] ins, int[] slots, boolean[] hasGrad) {
             for (int k = 0; k < slots.length; k++) {
                 int in = ins[slots[k]];
                 add(id, slots[k], in, hasGrad[in]);
                 hasGrad[in] = true;
-            }
-            for (int k = 0; k < slots.length; k++) {
-                if (ExecutionPlan.firstRead(ins, slots, k)) {
-                    consumersLeft[ins[slots[k]]]--;
-                }
             }
         }
 

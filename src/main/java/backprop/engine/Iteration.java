@@ -178,11 +178,8 @@ public final class Iteration implements Iterator<Step> {
             return edges(node, ins, in, plan.gradSlots[id]);
         }
         BackwardStep params = edges(node, ins, in, paramSlots);
-        for (int k = 0; k < paramSlots.length; k++) {
-            int p = ins[paramSlots[k]];
-            if (consumersLeft[p] == 0 && ExecutionPlan.firstRead(ins, paramSlots, k)) {
-                pending.add(() -> update(p));
-            }
+        for (int p : plan.eagerUpdates[id]) {
+            pending.add(() -> update(p));
         }
         int[] otherSlots = plan.otherGradSlots[id];
         if (otherSlots.length > 0) {
