@@ -69,12 +69,10 @@ public final class GraphScene {
     private final ViewMode mode;
     private final List<Box> boxes = new ArrayList<>();
     private final List<Line> lines = new ArrayList<>();
-    private final Map<Integer, String> boxOfNode = new HashMap<>();
-    /** A layer's node stands for one box per unit; the others for one. */
+    /** The boxes a graph node is drawn in: one, or a layer's node one per unit (neuron view). */
     private final Map<Integer, List<String>> boxesOfNode = new HashMap<>();
-    private final Map<EdgeRef, String> lineOfEdge = new HashMap<>();
+    /** The lines a graph edge is drawn as: one, or a layer's input one per weight (neuron view). */
     private final Map<EdgeRef, List<String>> linesOfEdge = new HashMap<>();
-    private final Map<Integer, String> lineOfWeight = new HashMap<>();
     private final GraphLayout layout;
     /** Units of dense layers: laid out in order (unit 1 on top). */
     private boolean layerUnits;
@@ -82,20 +80,16 @@ public final class GraphScene {
 
     private GraphScene(Graph graph, ViewMode mode) {
         this.graph = graph;
-        this.mode = mode == ViewMode.NEURONS && hasUnits(graph) ? ViewMode.NEURONS : ViewMode.OPERATIONS;
-        if (this.mode == ViewMode.NEURONS && hasScalarUnits(graph)) {
+        boolean scalarUnits = hasScalarUnits(graph);
+        List<DenseLayer> layers = mode == ViewMode.NEURONS && !scalarUnits ? DenseLayer.of(graph) : null;
+        this.mode = mode == ViewMode.NEURONS && (scalarUnits || layers != null) ? ViewMode.NEURONS : ViewMode.OPERATIONS;
+        if (this.mode == ViewMode.NEURONS && scalarUnits) {
             buildNeurons();
         } else if (this.mode == ViewMode.NEURONS) {
-            buildLayerNeurons(DenseLayer.of(graph));
+            buildLayerNeurons(layers);
             layerUnits = true;
         } else {
             buildOperations();
-        }
-        for (Map.Entry<Integer, String> e : boxOfNode.entrySet()) {
-            boxesOfNode.putIfAbsent(e.getKey(), List.of(e.getValue()));
-        }
-        for (Map.Entry<EdgeRef, String> e : lineOfEdge.entrySet()) {
-            linesOfEdge.putIfAbsent(e.getKey(), List.of(e.getValue()));
         }
         List<LayoutNode> ln = boxes.stream().map(b -> new LayoutNode(b.id(), b.width(), b.height())).toList();
         List<LayoutEdge> le = lines.stream()
@@ -143,41 +137,46 @@ public final class GraphScene {
 
     /** The box a graph node is drawn in (or part of). */
     public String boxOf(int node) {
-        return boxOfNode.get(node);
+        List<String> boxes = boxesOfNode.get(node);
+        return boxes == null ? null : boxes.get(0);
     }
 
     /** The line a graph edge is drawn as, or null when it is inside a box. */
     public String lineOf(EdgeRef edge) {
-        return lineOfEdge.get(edge);
+        List<String> lines = linesOfEdge.get(edge);
+        return lines == null ? null : lines.get(0);
     }
 
     /** Every box a graph node is drawn in (a layer's: one per unit). */
     public List<String> boxesOf(int node) {
-        return boxesOfNode.getOrDefault(node, List.of());
+        return java.util.Collections.unmodifiableList(boxesOfNode.getOrDefault(node, List.of()));
     }
 
     /** Every line a graph edge is drawn as (a layer's input: one per weight). */
     public List<String> linesOf(EdgeRef edge) {
-        return linesOfEdge.getOrDefault(edge, List.of());
+        return java.util.Collections.unmodifiableList(linesOfEdge.getOrDefault(edge, List.of()));
     }
 
-    /** The line a weight is drawn on (neuron view), or null. */
-    public String lineOfWeight(int param) {
-        return lineOfWeight.get(param);
+    private void placeBox(int node, String box) {
+        boxesOfNode.computeIfAbsent(node, n -> new ArrayList<>()).add(box);
+    }
+
+    private void placeLine(EdgeRef edge, String line) {
+        linesOfEdge.computeIfAbsent(edge, e -> new ArrayList<>()).add(line);
     }
 
     private void buildOperations() {
         for (Node n : graph.nodes()) {
             String id = "n" + n.id();
             boxes.add(box(id, n, List.of(n.id()), n.id(), shapeOf(n)));
-            boxOfNode.put(n.id(), id);
+            placeBox(n.id(), id);
         }
         for (Node n : graph.nodes()) {
             for (int slot = 0; slot < n.inputs().size(); slot++) {
                 EdgeRef e = new EdgeRef(n.id(), slot);
                 String id = "e" + n.id() + "_" + slot;
-                lines.add(new Line(id, boxOfNode.get(n.input(slot)), boxOfNode.get(n.id()), List.of(e), -1));
-                lineOfEdge.put(e, id);
+                lines.add(new Line(id, boxOf(n.input(slot)), boxOf(n.id()), List.of(e), -1));
+                placeLine(e, id);
             }
         }
     }
@@ -193,23 +192,23 @@ public final class GraphScene {
             if (n.group() == null) {
                 String id = "n" + n.id();
                 boxes.add(box(id, n, List.of(n.id()), n.id(), shapeOf(n)));
-                boxOfNode.put(n.id(), id);
-            } else if (!boxOfNode.containsKey(n.id())) {
+                placeBox(n.id(), id);
+            } else if (boxOf(n.id()) == null) {
                 List<Integer> members = units.get(n.group());
                 int rep = members.get(members.size() - 1);
                 String id = "u" + rep;
                 Node r = graph.node(rep);
                 String symbol = r.op() == null ? "" : r.op().symbol();
                 boxes.add(new Box(id, r.name(), symbol, Shape.UNIT, List.copyOf(members), rep, UNIT_SIZE, UNIT_SIZE));
-                members.forEach(m -> boxOfNode.put(m, id));
+                members.forEach(m -> placeBox(m, id));
             }
         }
         Map<String, Line> byEnds = new LinkedHashMap<>();
         for (Node n : graph.nodes()) {
             for (int slot = 0; slot < n.inputs().size(); slot++) {
                 int in = n.input(slot);
-                String from = boxOfNode.get(in);
-                String to = boxOfNode.get(n.id());
+                String from = boxOf(in);
+                String to = boxOf(n.id());
                 if (from.equals(to)) {
                     continue; // inside a unit, or a weight drawn on an edge (handled with its product)
                 }
@@ -228,10 +227,7 @@ public final class GraphScene {
         }
         for (Line l : byEnds.values()) {
             lines.add(l);
-            l.graphEdges().forEach(e -> lineOfEdge.put(e, l.id()));
-            if (l.weight() >= 0) {
-                lineOfWeight.put(l.weight(), l.id());
-            }
+            l.graphEdges().forEach(e -> placeLine(e, l.id()));
         }
     }
 
@@ -327,12 +323,11 @@ public final class GraphScene {
                     ids.add(id);
                 }
                 unitsOf.put(n.id(), ids);
-                boxOfNode.put(n.id(), ids.get(0));
-                boxesOfNode.put(n.id(), List.copyOf(ids));
+                ids.forEach(id -> placeBox(n.id(), id));
             } else {
                 String id = "n" + n.id();
                 boxes.add(box(id, n, List.of(n.id()), n.id(), shapeOf(n)));
-                boxOfNode.put(n.id(), id);
+                placeBox(n.id(), id);
             }
         }
         for (DenseLayer l : layers) {
@@ -349,11 +344,9 @@ public final class GraphScene {
             }
             unitsOf.put(l.output(), ids);
             for (int m : members) {
-                boxOfNode.put(m, ids.get(0));
-                boxesOfNode.put(m, List.copyOf(ids));
+                ids.forEach(id -> placeBox(m, id));
             }
         }
-        Map<EdgeRef, List<String>> lineIds = new LinkedHashMap<>();
         for (DenseLayer l : layers) {
             List<String> from = unitsOf.get(l.source());
             List<String> to = unitsOf.get(l.output());
@@ -363,16 +356,16 @@ public final class GraphScene {
                 for (int j = 0; j < to.size(); j++) {
                     String id = "w" + l.z() + "_" + i + "_" + j;
                     lines.add(new Line(id, from.get(i), to.get(j), List.of(input, weight), l.weights(), i, j));
-                    lineIds.computeIfAbsent(input, e -> new ArrayList<>()).add(id);
-                    lineIds.computeIfAbsent(weight, e -> new ArrayList<>()).add(id);
+                    placeLine(input, id);
+                    placeLine(weight, id);
                 }
             }
             if (l.bias() >= 0) {
                 EdgeRef b = new EdgeRef(l.z(), 2);
                 for (int j = 0; j < to.size(); j++) {
                     String id = "b" + l.z() + "_" + j;
-                    lines.add(new Line(id, boxOfNode.get(l.bias()), to.get(j), List.of(b), -1, -1, j));
-                    lineIds.computeIfAbsent(b, e -> new ArrayList<>()).add(id);
+                    lines.add(new Line(id, boxOf(l.bias()), to.get(j), List.of(b), -1, -1, j));
+                    placeLine(b, id);
                 }
             }
         }
@@ -387,23 +380,14 @@ public final class GraphScene {
                 if (sources != null) { // a layer's output or the data read column by column: a line per unit
                     for (int j = 0; j < sources.size(); j++) {
                         String id = "e" + n.id() + "_" + slot + "_" + j;
-                        lines.add(new Line(id, sources.get(j), boxOfNode.get(n.id()), List.of(e), -1, -1, j));
-                        lineIds.computeIfAbsent(e, k -> new ArrayList<>()).add(id);
+                        lines.add(new Line(id, sources.get(j), boxOf(n.id()), List.of(e), -1, -1, j));
+                        placeLine(e, id);
                     }
-                } else if (boxOfNode.containsKey(in)) {
+                } else if (boxOf(in) != null) {
                     String id = "e" + n.id() + "_" + slot;
-                    lines.add(new Line(id, boxOfNode.get(in), boxOfNode.get(n.id()), List.of(e), -1));
-                    lineIds.computeIfAbsent(e, k -> new ArrayList<>()).add(id);
+                    lines.add(new Line(id, boxOf(in), boxOf(n.id()), List.of(e), -1));
+                    placeLine(e, id);
                 }
-            }
-        }
-        for (Map.Entry<EdgeRef, List<String>> e : lineIds.entrySet()) {
-            lineOfEdge.put(e.getKey(), e.getValue().get(0));
-            linesOfEdge.put(e.getKey(), List.copyOf(e.getValue()));
-        }
-        for (DenseLayer l : layers) {
-            if (drawnOnEdges.contains(l.weights())) {
-                lineOfWeight.put(l.weights(), lineOfEdge.get(new EdgeRef(l.z(), 1)));
             }
         }
     }

@@ -57,7 +57,9 @@ class GraphSceneTest {
             assertThat(s.boxOf(g.byName(from.equals("1") || from.equals("2") ? "x" + from : "y" + from).orElseThrow().id()))
                     .isEqualTo(line.source());
             assertThat(s.boxOf(g.byName("y" + to).orElseThrow().id())).isEqualTo(line.target());
-            assertThat(s.lineOfWeight(id)).isEqualTo(line.id());
+            // the weight's edge into its product is drawn as this line
+            Graph.Node product = g.nodes().stream().filter(n -> n.inputs().contains(id)).findFirst().orElseThrow();
+            assertThat(s.lineOf(new EdgeRef(product.id(), product.inputs().indexOf(id)))).isEqualTo(line.id());
         }
     }
 
