@@ -548,7 +548,7 @@ public final class GraphView extends Region {
      */
     private static Tensor carried(GraphScene.Line l, Tensor t, int slot) {
         if (l.row() >= 0) {
-            return slot == 1 && t.rows() > l.row() && t.cols() > l.column() ? GraphScene.weightOf(l, t) : GraphScene.columnOf(t, l.row());
+            return slot == 1 ? GraphScene.weightOf(l, t) : GraphScene.columnOf(t, l.row());
         }
         return GraphScene.columnOf(t, l.column());
     }
