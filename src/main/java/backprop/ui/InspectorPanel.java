@@ -141,9 +141,9 @@ final class InspectorPanel extends VBox {
         body.setText(sb.toString().trim());
     }
 
-    /** A matrix as heat maps (red positive, blue negative): its value and its gradient, side by side. */
+    /** A matrix too big for its numbers as heat maps (red positive, blue negative): its value and its gradient, side by side. */
     private void showMaps(Tensor value, Tensor grad) {
-        boolean matrix = value != null && !value.isScalar();
+        boolean matrix = value != null && value.size() > NUMBERS_UP_TO;
         maps.setVisible(matrix);
         maps.setManaged(matrix);
         valueMap.setImage(matrix ? backprop.ui.graph.HeatMap.of(value) : null);
@@ -200,10 +200,35 @@ final class InspectorPanel extends VBox {
         return shown + "  (exactly " + Numbers.exact(v) + ")";
     }
 
+    /** A small matrix one row per line, columns aligned on the right (the inspector's text is monospaced). */
+    static String grid(Tensor t) {
+        String[][] cells = new String[t.rows()][t.cols()];
+        int[] width = new int[t.cols()];
+        for (int r = 0; r < t.rows(); r++) {
+            for (int c = 0; c < t.cols(); c++) {
+                cells[r][c] = Numbers.format(t.get(r, c), MATRIX_DIGITS);
+                width[c] = Math.max(width[c], cells[r][c].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < t.rows(); r++) {
+            sb.append(r == 0 ? "" : "\n").append(' ');
+            for (int c = 0; c < t.cols(); c++) {
+                sb.append(" ".repeat(width[c] - cells[r][c].length() + 2)).append(cells[r][c]);
+            }
+        }
+        return sb.toString();
+    }
+
     /** A node's name as a derivative's operand: "∂price/∂(apple * count)", not "∂price/∂apple * count". */
     static String operand(String name) {
         return name.matches("[\\p{L}\\p{N}_.]+") ? name : "(" + name + ")";
     }
+
+    /** Matrices up to this many elements are written out; bigger ones are summarised and drawn as heat maps. */
+    static final int NUMBERS_UP_TO = 12;
+    /** Significant digits of a matrix's elements: a row of three fits the inspector's width. */
+    static final int MATRIX_DIGITS = 6;
 
     private static String exact(Tensor t) {
         if (t == null) {
@@ -212,8 +237,8 @@ final class InspectorPanel extends VBox {
         if (t.isScalar()) {
             return number(t.scalar());
         }
-        if (t.size() <= 12) {
-            return t.shape() + " " + t;
+        if (t.size() <= NUMBERS_UP_TO) {
+            return t.shape() + "\n" + grid(t);
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;

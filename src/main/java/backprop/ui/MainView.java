@@ -47,6 +47,10 @@ public final class MainView extends BorderPane {
     private final ToggleButton sidebarToggle = new ToggleButton("Formula");
     private VBox sidebar;
     private ScrollPane trainingSide;
+    /** One inspector: in the sidebar while it shows, else on a card over the graph (see {@link #placeInspector}). */
+    private final InspectorPanel inspector;
+    private final javafx.scene.layout.StackPane inspectorCard = new javafx.scene.layout.StackPane();
+    private final javafx.scene.layout.StackPane graphArea;
 
     /** The window without training (snapshots of a step, tests of the graph alone). */
     public MainView(LessonModel model, Executor texRenderer) {
@@ -69,12 +73,14 @@ public final class MainView extends BorderPane {
         graph = new GraphView(model);
         stepper = new StepperBar(model);
         chainRule = new ChainRulePanel(model, texRenderer);
+        inspector = new InspectorPanel(model);
+        graphArea = new javafx.scene.layout.StackPane(graph, inspectorCard());
 
         setTop(toolbar());
         sidebar = sidebar();
         setLeft(sidebar);
         // stepping sits under the graph only, so the training workspace on the right gets the full height
-        BorderPane centre = new BorderPane(graph);
+        BorderPane centre = new BorderPane(graphArea);
         if (trainingFactory != null) {
             // a lesson with weights opens the workspace; one without (the apple graph) gives the graph the room
             model.lessonProperty().addListener((obs, was, now) -> {
@@ -217,6 +223,60 @@ public final class MainView extends BorderPane {
     private void showSidebar(boolean show) {
         sidebarToggle.setSelected(show);
         setLeft(show ? sidebar : null);
+        placeInspector();
+    }
+
+    /**
+     * The card that holds the inspector while the sidebar is hidden (a training lesson on a small screen):
+     * a click on a node or an edge must show its details wherever the inspector is.
+     */
+    private javafx.scene.layout.StackPane inspectorCard() {
+        Button close = new Button("✕");
+        close.setId("inspectorClose");
+        close.setFocusTraversable(false);
+        close.getStyleClass().add("flat");
+        close.setTooltip(new Tooltip("Close the details (Esc)"));
+        close.setOnAction(e -> clearSelection());
+        javafx.scene.layout.StackPane.setAlignment(close, javafx.geometry.Pos.TOP_RIGHT);
+        inspectorCard.getChildren().add(close); // the inspector goes under it, its heading beside the button
+        inspectorCard.setId("inspectorCard");
+        inspectorCard.getStyleClass().add("inspector-card");
+        inspectorCard.setMaxSize(400, USE_PREF_SIZE);
+        inspectorCard.setPrefWidth(400);
+        inspectorCard.setVisible(false);
+        javafx.scene.layout.StackPane.setMargin(inspectorCard, new Insets(10));
+        model.selectedNodeProperty().addListener((obs, was, now) -> placeInspector());
+        model.selectedEdgeProperty().addListener((obs, was, now) -> placeInspector());
+        return inspectorCard;
+    }
+
+    private boolean hasSelection() {
+        return model.selectedNodeProperty().get() >= 0 || model.selectedEdgeProperty().get() != null;
+    }
+
+    private void clearSelection() {
+        model.selectedNodeProperty().set(-1);
+        model.selectedEdgeProperty().set(null);
+    }
+
+    /** In the sidebar when it shows; else on the card while something is selected, on the side away from it. */
+    private void placeInspector() {
+        if (inspector == null) {
+            return; // still building the window
+        }
+        boolean floating = getLeft() == null && hasSelection();
+        Pane home = floating ? inspectorCard : sidebar;
+        if (inspector.getParent() != home) {
+            ((Pane) inspector.getParent()).getChildren().remove(inspector);
+            home.getChildren().add(floating ? 0 : home.getChildren().size(), inspector);
+        }
+        inspectorCard.setVisible(floating);
+        if (floating) {
+            javafx.geometry.Bounds at = graph.selectionBounds();
+            boolean selectionOnRight = at != null && at.getCenterX() > graph.getWidth() / 2;
+            javafx.scene.layout.StackPane.setAlignment(inspectorCard,
+                    selectionOnRight ? javafx.geometry.Pos.TOP_LEFT : javafx.geometry.Pos.TOP_RIGHT);
+        }
     }
 
     private void showTraining(boolean show) {
@@ -316,7 +376,6 @@ public final class MainView extends BorderPane {
         HBox history = new HBox(6, undo, redo, resetValues);
         HBox random = new HBox(6, new Label("Seed"), seed, randomize);
         random.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        InspectorPanel inspector = new InspectorPanel(model);
         VBox.setVgrow(inspector, Priority.ALWAYS);
         VBox box = new VBox(8, about, new Separator(), heading, formula, draw, error, help, new Separator(), values, history, random,
                 new Separator(), inspector);
@@ -366,6 +425,10 @@ public final class MainView extends BorderPane {
                     if (handled) {
                         model.redo();
                     }
+                }
+                case ESCAPE -> {
+                    handled = hasSelection();
+                    clearSelection();
                 }
                 case PLUS, EQUALS, ADD -> graph.zoomBy(1.2);
                 case MINUS, SUBTRACT -> graph.zoomBy(1 / 1.2);

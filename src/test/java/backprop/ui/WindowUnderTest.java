@@ -12,10 +12,13 @@ final class WindowUnderTest {
     final MainView view;
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
     private final ExecutorService latex = Executors.newSingleThreadExecutor();
+    private final ExecutorService trainer = Executors.newSingleThreadExecutor();
 
-    private WindowUnderTest(Stage stage, String lesson) {
+    private WindowUnderTest(Stage stage, String lesson, boolean training) {
         model = new LessonModel(worker, Platform::runLater);
-        view = new MainView(model, latex);
+        view = training
+                ? new MainView(model, () -> new backprop.ui.training.TrainingModel(model, trainer, Platform::runLater), latex)
+                : new MainView(model, latex);
         stage.setScene(App.createScene(view, 1280, 800));
         stage.show();
         model.load(lesson);
@@ -23,11 +26,17 @@ final class WindowUnderTest {
 
     /** Shows the window on {@code stage} with a built-in scenario loading. */
     static WindowUnderTest show(Stage stage, String lesson) {
-        return new WindowUnderTest(stage, lesson);
+        return new WindowUnderTest(stage, lesson, false);
+    }
+
+    /** The same with the training workspace, as the app has it. */
+    static WindowUnderTest showWithTraining(Stage stage, String lesson) {
+        return new WindowUnderTest(stage, lesson, true);
     }
 
     void close() {
         worker.shutdownNow();
         latex.shutdownNow();
+        trainer.shutdownNow();
     }
 }

@@ -566,6 +566,24 @@ public final class GraphView extends Region {
         return move::play;
     }
 
+    /** Where the selected box or edge label is, in this view's coordinates; null when none of them is on screen. */
+    public javafx.geometry.Bounds selectionBounds() {
+        if (scene == null) {
+            return null;
+        }
+        javafx.scene.Node shown = null;
+        int n = model.selectedNodeProperty().get();
+        for (String id : n >= 0 ? scene.boxesOf(n) : List.<String>of()) {
+            shown = shown != null ? shown : nodes.get(id);
+        }
+        EdgeRef e = model.selectedEdgeProperty().get();
+        for (String id : shown == null && e != null ? scene.linesOf(e) : List.<String>of()) {
+            EdgeView v = edges.get(id);
+            shown = shown != null || v == null ? shown : v.label;
+        }
+        return shown == null || shown.getParent() == null ? null : sceneToLocal(shown.localToScene(shown.getBoundsInLocal()));
+    }
+
     private void showSelection() {
         int selected = model.selectedNodeProperty().get();
         List<String> boxes = selected >= 0 && scene != null ? scene.boxesOf(selected) : List.of();

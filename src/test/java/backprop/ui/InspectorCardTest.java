@@ -1,0 +1,117 @@
+package backprop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backprop.ui.model.LessonModel;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A training lesson at 1280×800 hides the sidebar to give the graph room; clicking a node must still
+ * show its details: the inspector moves onto a card over the graph, beside what was clicked.
+ */
+@ExtendWith(ApplicationExtension.class)
+class InspectorCardTest {
+    private WindowUnderTest window;
+    private LessonModel model;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        window = WindowUnderTest.showWithTraining(stage, "xor");
+        model = window.model;
+        view = window.view;
+    }
+
+    @AfterEach
+    void stop() {
+        window.close();
+    }
+
+    private void ready(FxRobot robot) {
+        FxWait.until(() -> model.moment() != null && view.graphView().lookup("#node-W_hidden") != null
+                && view.lookup("#trainingSide") != null);
+        robot.interact(() -> view.graphView().requestFocus());
+        robot.type(KeyCode.RIGHT); // the first step: the view stays on the inputs, the weights are the initial ones
+    }
+
+    private static boolean showing(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
+    private static Bounds onScreen(Node n) {
+        return n.localToScene(n.getLayoutBounds()); // without the card's shadow
+    }
+
+    @Test
+    void clickingANodeWithTheSidebarHiddenShowsItsDetailsOnACardBesideIt(FxRobot robot) {
+        ready(robot);
+        assertThat(view.lookup("#sidebar")).as("the sidebar is hidden at 1280 px for a training lesson").isNull();
+        Node card = view.lookup("#inspectorCard");
+        assertThat(card.isVisible()).isFalse();
+
+        robot.clickOn("#node-W_hidden");
+        Node text = robot.lookup("#inspectorText").query();
+        assertThat(showing(text)).isTrue();
+        assertThat(card.isVisible()).isTrue();
+        // seed 003's first weights, drawn here: uniform [0, 1) from the scenario's seed, W_hidden row by row
+        java.util.Random random = new java.util.Random(backprop.scenarios.Scenarios.XOR_SEED);
+        String firstRow = " ";
+        for (int k = 0; k < 3; k++) {
+            firstRow += "  " + backprop.ui.text.Numbers.format(random.nextDouble(), InspectorPanel.MATRIX_DIGITS);
+        }
+        javafx.scene.control.Label details = (javafx.scene.control.Label) text;
+        assertThat(details.getText()).contains("Trainable parameter")
+                .contains("value = 2×3\n" + firstRow + "\n").contains("∂E/∂W_hidden = not yet computed");
+        robot.type(KeyCode.END); // stepping on updates the card
+        assertThat(details.getText()).contains("∂E/∂W_hidden = 2×3\n");
+        assertThat(view.lookup("#inspectorMaps").isVisible()).as("six numbers need no heat map").isFalse();
+        // the card does not cover the node it describes, and lies inside the graph area
+        Node box = robot.lookup("#node-W_hidden").query();
+        assertThat(onScreen(card).intersects(onScreen(box))).isFalse();
+        Bounds area = onScreen(view.graphView());
+        assertThat(area.contains(onScreen(card))).as("%s inside %s", onScreen(card), area).isTrue();
+
+        robot.type(KeyCode.ESCAPE);
+        assertThat(card.isVisible()).isFalse();
+        assertThat(model.selectedNodeProperty().get()).isEqualTo(-1);
+    }
+
+    @Test
+    void theCloseButtonClearsTheSelectionAndTheSidebarTakesTheInspectorBack(FxRobot robot) {
+        ready(robot);
+        robot.clickOn("#node-W_output");
+        Node card = view.lookup("#inspectorCard");
+        assertThat(card.isVisible()).isTrue();
+        robot.clickOn("#inspectorClose");
+        assertThat(card.isVisible()).isFalse();
+        assertThat(model.selectedNodeProperty().get()).isEqualTo(-1);
+
+        robot.clickOn("#node-W_output");
+        robot.clickOn("#sidebarToggle");
+        Node sidebar = view.lookup("#sidebar");
+        assertThat(sidebar).isNotNull();
+        assertThat(card.isVisible()).isFalse();
+        Node text = robot.lookup("#inspectorText").query();
+        assertThat(showing(text)).isTrue();
+        Node p = text;
+        while (p != null && p != sidebar) {
+            p = p.getParent();
+        }
+        assertThat(p).as("the inspector is back in the sidebar").isSameAs(sidebar);
+        assertThat(((javafx.scene.control.Label) text).getText()).contains("value = 3×1");
+    }
+}
