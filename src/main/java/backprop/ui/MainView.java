@@ -47,10 +47,21 @@ public final class MainView extends BorderPane {
     private final ToggleButton sidebarToggle = new ToggleButton("Formula");
     private VBox sidebar;
     private ScrollPane trainingSide;
-    /** One inspector: in the sidebar while it shows, else on a card over the graph (see {@link #placeInspector}). */
+    /** One inspector: in the sidebar while it shows, else on a card over the graph (see {@link #placeSharedPanels}). */
     private final InspectorPanel inspector;
     private final javafx.scene.layout.StackPane inspectorCard = new javafx.scene.layout.StackPane();
     private final javafx.scene.layout.StackPane graphArea;
+    /**
+     * Undo and redo, initial values, the seed: in the training workspace while it shows (the sidebar may be
+     * hidden, and they are about the weights being trained), else in the sidebar.
+     */
+    private final VBox valuesInSidebar = new VBox(8);
+    private final HBox historyInSidebar = new HBox(6);
+    private final HBox undoRedo = new HBox(6);
+    private Button resetValues;
+    private HBox seedRow;
+    private final HBox valuesInTraining = new HBox(14);
+    private HBox trainingHeading;
 
     /** The window without training (snapshots of a step, tests of the graph alone). */
     public MainView(LessonModel model, Executor texRenderer) {
@@ -223,7 +234,7 @@ public final class MainView extends BorderPane {
     private void showSidebar(boolean show) {
         sidebarToggle.setSelected(show);
         setLeft(show ? sidebar : null);
-        placeInspector();
+        placeSharedPanels();
     }
 
     /**
@@ -245,9 +256,20 @@ public final class MainView extends BorderPane {
         inspectorCard.setPrefWidth(400);
         inspectorCard.setVisible(false);
         javafx.scene.layout.StackPane.setMargin(inspectorCard, new Insets(10));
-        model.selectedNodeProperty().addListener((obs, was, now) -> placeInspector());
-        model.selectedEdgeProperty().addListener((obs, was, now) -> placeInspector());
+        model.selectedNodeProperty().addListener((obs, was, now) -> placeSharedPanels());
+        model.selectedEdgeProperty().addListener((obs, was, now) -> placeSharedPanels());
         return inspectorCard;
+    }
+
+    /** Moves a node to {@code home} at {@code index}, unless it is there already. */
+    private static void moveTo(Pane home, int index, javafx.scene.Node node) {
+        if (node.getParent() == home) {
+            return;
+        }
+        if (node.getParent() instanceof Pane from) {
+            from.getChildren().remove(node);
+        }
+        home.getChildren().add(index, node);
     }
 
     private boolean hasSelection() {
@@ -259,16 +281,33 @@ public final class MainView extends BorderPane {
         model.selectedEdgeProperty().set(null);
     }
 
-    /** In the sidebar when it shows; else on the card while something is selected, on the side away from it. */
-    private void placeInspector() {
+    /**
+     * Puts the panels two places share where they can be seen: the inspector in the sidebar when it
+     * shows, else on the card while something is selected, on the side away from it; the value history
+     * and seed in the training workspace when it shows, else in the sidebar.
+     */
+    private void placeSharedPanels() {
         if (inspector == null) {
             return; // still building the window
         }
+        boolean training = getRight() != null;
+        if (training) {
+            moveTo(trainingHeading, trainingHeading.getChildren().size(), undoRedo);
+            moveTo(valuesInTraining, 0, resetValues);
+            moveTo(valuesInTraining, 1, seedRow);
+        } else {
+            moveTo(historyInSidebar, 0, undoRedo);
+            moveTo(historyInSidebar, 1, resetValues);
+            moveTo(valuesInSidebar, 2, seedRow);
+        }
+        valuesInSidebar.setVisible(!training);
+        valuesInSidebar.setManaged(!training);
+
         boolean floating = getLeft() == null && hasSelection();
-        Pane home = floating ? inspectorCard : sidebar;
-        if (inspector.getParent() != home) {
-            ((Pane) inspector.getParent()).getChildren().remove(inspector);
-            home.getChildren().add(floating ? 0 : home.getChildren().size(), inspector);
+        if (floating) {
+            moveTo(inspectorCard, 0, inspector); // under the card's close button
+        } else if (inspector.getParent() != sidebar) {
+            moveTo(sidebar, sidebar.getChildren().size(), inspector);
         }
         inspectorCard.setVisible(floating);
         if (floating) {
@@ -285,11 +324,14 @@ public final class MainView extends BorderPane {
             trainingSide = trainingSide(); // built when first needed: the apple graph starts without it
         }
         setRight(show ? trainingSide : null);
+        placeSharedPanels();
     }
 
     private ScrollPane trainingSide() {
         TrainingPanel panel = new TrainingPanel(trainingFactory.get());
         panel.addSettingRow(weightDecayRow());
+        panel.addSettingRow(valuesInTraining); // before weight decay: where the weights start
+        trainingHeading = panel.headingRow();
         panel.addAlternativeView("Output over the plane", new backprop.ui.training.DecisionBoundaryView(model),
                 javafx.beans.binding.Bindings.createBooleanBinding(
                         () -> backprop.ui.training.DecisionBoundaryView.applies(model.lesson()), model.lessonProperty()));
@@ -356,7 +398,7 @@ public final class MainView extends BorderPane {
         undo.disableProperty().bind(model.canUndoProperty().not());
         Button redo = toolButton("redoButton", "↷", "Redo (Ctrl+Shift+Z)", model::redo);
         redo.disableProperty().bind(model.canRedoProperty().not());
-        Button resetValues = toolButton("resetValuesButton", "Initial values",
+        resetValues = toolButton("resetValuesButton", "Initial values",
                 "Back to the example's initial inputs and weights (undoable)", model::resetValues);
         javafx.scene.control.TextField seed = new javafx.scene.control.TextField("3");
         seed.setId("seedField");
@@ -373,11 +415,16 @@ public final class MainView extends BorderPane {
                 seed.getTooltip().setText("The seed must be a whole number, not '" + seed.getText() + "'");
             }
         });
-        HBox history = new HBox(6, undo, redo, resetValues);
-        HBox random = new HBox(6, new Label("Seed"), seed, randomize);
-        random.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        undoRedo.getChildren().addAll(undo, redo);
+        undo.getStyleClass().add("small"); // small enough for the training workspace's heading line
+        redo.getStyleClass().add("small");
+        historyInSidebar.getChildren().addAll(undoRedo, resetValues);
+        seedRow = new HBox(6, new Label("Seed"), seed, randomize);
+        seedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        valuesInSidebar.getChildren().addAll(values, historyInSidebar, seedRow);
+        valuesInTraining.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox.setVgrow(inspector, Priority.ALWAYS);
-        VBox box = new VBox(8, about, new Separator(), heading, formula, draw, error, help, new Separator(), values, history, random,
+        VBox box = new VBox(8, about, new Separator(), heading, formula, draw, error, help, new Separator(), valuesInSidebar,
                 new Separator(), inspector);
         box.setId("sidebar");
         box.getStyleClass().add("sidebar");

@@ -24,7 +24,7 @@ import javafx.scene.paint.Color;
 public final class DecisionBoundaryView extends VBox {
     static final int GRID = 64;
     private final LessonModel model;
-    private final Canvas canvas = new Canvas(370, 210);
+    private final Canvas canvas = new Canvas(370, 190);
     private final Label title = new Label("Decision boundary");
 
     public DecisionBoundaryView(LessonModel model) {
@@ -188,7 +188,7 @@ public final class DecisionBoundaryView extends VBox {
             gc.fillOval(px - 7, py - 7, 14, 14);
             gc.strokeOval(px - 7, py - 7, 14, 14);
         }
-        title.setText("Output over the plane (red high, blue low) · dots: data");
+        title.setText("Red: high output, blue: low · dots: the data");
         shownGrid = out;
         shownBox = box;
         paints.set(paints.get() + 1);

@@ -385,7 +385,7 @@ public final class LossChart extends VBox {
             getStyleClass().add("chart-plot");
             canvas.setManaged(false);
             getChildren().add(canvas);
-            setMinSize(200, 220); // below this the axis title no longer fits; the side panel scrolls instead
+            setMinSize(200, 180); // below this the axis title ("loss (log scale)") no longer fits; the side panel scrolls instead
             setPrefSize(520, 300);
         }
 

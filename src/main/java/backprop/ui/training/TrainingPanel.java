@@ -53,6 +53,8 @@ public final class TrainingPanel extends VBox {
     /** Set while the slider follows the model, so its moves are not taken for the teacher's. */
     private boolean followingModel;
 
+    private final HBox headingRow = new HBox(8);
+
     public TrainingPanel(TrainingModel model) {
         this.model = Objects.requireNonNull(model);
         setId("trainingPanel");
@@ -66,7 +68,11 @@ public final class TrainingPanel extends VBox {
         plotSlot.getChildren().add(chartView());
         viewSwitch.setVisible(false);
         viewSwitch.setManaged(false);
-        getChildren().addAll(heading, optimizerRow(), hyperparameterRow(), limits, settingsError(),
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        headingRow.getChildren().addAll(heading, spacer);
+        headingRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(headingRow, optimizerRow(), hyperparameterRow(), limits, settingsError(),
                 buttons(), status(), divergence(), viewSwitch, plotSlot, historyRow());
         VBox.setVgrow(plotSlot, Priority.ALWAYS);
         showRelevantFields();
@@ -102,9 +108,17 @@ public final class TrainingPanel extends VBox {
         holder.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> applies.get() && alternativeViewButton.isSelected(), applies, alternativeViewButton.selectedProperty()));
         chart.visibleProperty().bind(holder.visibleProperty().not());
+        // the hidden one takes no room: the chart's minimum height must not make the map's panel scroll
+        chart.managedProperty().bind(chart.visibleProperty());
+        holder.managedProperty().bind(holder.visibleProperty());
         plotSlot.getChildren().add(holder);
         (applies.get() ? alternativeViewButton : lossViewButton).setSelected(true);
         applies.addListener((obs, was, now) -> (now ? alternativeViewButton : lossViewButton).setSelected(true));
+    }
+
+    /** Where the heading is: controls added here sit at its right (the window's undo and redo). */
+    public HBox headingRow() {
+        return headingRow;
     }
 
     /** Adds a row to the settings, after the run limits (the window's weight decay, which is the lesson's). */

@@ -15,11 +15,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * A training lesson at 1280×800 hides the sidebar to give the graph room; clicking a node must still
- * show its details: the inspector moves onto a card over the graph, beside what was clicked.
+ * A training lesson at 1280×800 hides the sidebar to give the graph room; what the sidebar held must
+ * still be at hand: a click on a node shows its details on a card over the graph, beside what was
+ * clicked, and undo, initial values and the seed sit in the training workspace.
  */
 @ExtendWith(ApplicationExtension.class)
-class InspectorCardTest {
+class HiddenSidebarTest {
     private WindowUnderTest window;
     private LessonModel model;
     private MainView view;
@@ -113,5 +114,35 @@ class InspectorCardTest {
         }
         assertThat(p).as("the inspector is back in the sidebar").isSameAs(sidebar);
         assertThat(((javafx.scene.control.Label) text).getText()).contains("value = 3×1");
+    }
+
+    @Test
+    void theSeedAndTheValueHistoryAreInTheTrainingWorkspace(FxRobot robot) {
+        ready(robot);
+        Node seed = robot.lookup("#seedField").query();
+        assertThat(showing(seed)).isTrue();
+        assertThat(showing(robot.lookup("#undoButton").query())).isTrue();
+        Node side = view.lookup("#trainingSide");
+        Node p = seed;
+        while (p != null && p != side) {
+            p = p.getParent();
+        }
+        assertThat(p).as("the seed is in the training workspace").isSameAs(side);
+
+        // the same weights as seed 003's from seed 3, new ones from seed 4, back with undo
+        int wHidden = model.lesson().graph().byName("W_hidden").orElseThrow().id();
+        double first = model.latestState().value(wHidden).get(0, 0);
+        robot.doubleClickOn("#seedField").write("4");
+        robot.clickOn("#randomizeButton");
+        java.util.Random random = new java.util.Random(4);
+        FxWait.until(() -> model.latestState().value(wHidden).get(0, 0) != first);
+        assertThat(model.latestState().value(wHidden).get(0, 0)).isEqualTo(random.nextDouble());
+        robot.clickOn("#undoButton");
+        FxWait.until(() -> model.latestState().value(wHidden).get(0, 0) == first);
+
+        robot.clickOn("#trainingToggle"); // the workspace closes: the rows go back to the sidebar, which opens
+        robot.clickOn("#sidebarToggle");
+        assertThat(showing(robot.lookup("#seedField").query())).isTrue();
+        assertThat(view.lookup("#sidebar").lookup("#seedField")).isNotNull();
     }
 }
