@@ -145,4 +145,23 @@ class HiddenSidebarTest {
         assertThat(showing(robot.lookup("#seedField").query())).isTrue();
         assertThat(view.lookup("#sidebar").lookup("#seedField")).isNotNull();
     }
+
+    @Test
+    void theTrainingWorkspaceFitsTheWindowWithoutScrollingInBothViews(FxRobot robot) {
+        ready(robot);
+        javafx.scene.control.ScrollPane side = (javafx.scene.control.ScrollPane) view.lookup("#trainingSide");
+        // after a run, as a teacher sees it most: its two-line status above the chart, the history slider below
+        robot.doubleClickOn("#iterationsField").write("500");
+        robot.clickOn("#runIterationsButton");
+        FxWait.until(() -> ((javafx.scene.control.Button) robot.lookup("#restoreButton").query()).isDisabled() == false);
+        for (String viewButton : new String[] {"#alternativeViewButton", "#lossViewButton"}) {
+            robot.clickOn(viewButton);
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            double content = side.getContent().getLayoutBounds().getHeight();
+            double viewport = side.getViewportBounds().getHeight();
+            assertThat(content).as("%s: content %s px in a %s px viewport", viewButton, content, viewport)
+                    .isLessThanOrEqualTo(viewport + 0.5);
+            assertThat(showing(robot.lookup("#restoreButton").query())).isTrue();
+        }
+    }
 }

@@ -385,7 +385,7 @@ public final class LossChart extends VBox {
             getStyleClass().add("chart-plot");
             canvas.setManaged(false);
             getChildren().add(canvas);
-            setMinSize(200, 180); // below this the axis title ("loss (log scale)") no longer fits; the side panel scrolls instead
+            setMinSize(200, 160); // below this the axis title ("loss (log)") no longer fits; the side panel scrolls instead
             setPrefSize(520, 300);
         }
 
@@ -466,7 +466,7 @@ public final class LossChart extends VBox {
             g.translate(14, TOP + (h - TOP - BOTTOM) / 2);
             g.rotate(-90);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(logScale.get() ? Y_TITLE + " (log scale)" : Y_TITLE, 0, 0);
+            g.fillText(logScale.get() ? Y_TITLE + " (log)" : Y_TITLE, 0, 0);
             g.restore();
         }
     }
