@@ -129,8 +129,8 @@ public final class MainView extends BorderPane {
         picker.setId("scenarioPicker");
         picker.setTooltip(new Tooltip("Choose an example from the seed posts, or your own formula"));
         picker.getItems().addAll(Scenarios.ids());
-        picker.setCellFactory(list -> new ScenarioCell());
-        picker.setButtonCell(new ScenarioCell());
+        picker.setCellFactory(list -> new ScenarioCell(true));
+        picker.setButtonCell(new ScenarioCell(false)); // the title alone fits the closed picker; the list adds the id
         picker.setOnAction(e -> {
             String id = picker.getValue();
             if (id == null || (model.lesson() != null && id.equals(model.lesson().id()))) {
@@ -496,7 +496,14 @@ public final class MainView extends BorderPane {
     }
 
     /** Shows a scenario's title rather than its id in the picker. */
-    private static final class ScenarioCell extends ListCell<String> {
+    /** A lesson's title, with the id the command line knows it by ("seed-221") where there is room. */
+    static final class ScenarioCell extends ListCell<String> {
+        private final boolean withId;
+
+        ScenarioCell(boolean withId) {
+            this.withId = withId;
+        }
+
         @Override
         protected void updateItem(String id, boolean empty) {
             super.updateItem(id, empty);
@@ -505,7 +512,7 @@ public final class MainView extends BorderPane {
             } else if (id.equals(FORMULA_ID)) {
                 setText("Your formula");
             } else {
-                setText(Scenarios.title(id) + "  (" + id + ")");
+                setText(withId ? Scenarios.title(id) + "  (" + id + ")" : Scenarios.title(id));
             }
         }
     }

@@ -287,4 +287,16 @@ class MainViewTest {
         waitFor(() -> robot.lookup(".graph-node").queryAll().stream()
                 .filter(n -> n.getPseudoClassStates().contains(forward)).count() == 3);
     }
+
+    @Test
+    void thePickerShowsTheLessonsTitleAndItsListTheIdsTheCommandLineUses(FxRobot robot) {
+        focusGraph(robot);
+        javafx.scene.control.ComboBox<?> picker = robot.lookup("#scenarioPicker").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(picker.getButtonCell().getText()).isEqualTo("Buying apples"); // not cut off as "Buying apples  (ap…"
+        robot.clickOn("#scenarioPicker");
+        List<String> items = robot.lookup(".combo-box-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class)
+                .stream().map(javafx.scene.control.ListCell::getText).toList();
+        assertThat(items).contains("2-2-1 sigmoid network  (seed-221)", "XOR  (xor)");
+        robot.type(KeyCode.ESCAPE);
+    }
 }
