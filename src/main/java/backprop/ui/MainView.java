@@ -300,6 +300,12 @@ public final class MainView extends BorderPane {
             moveTo(historyInSidebar, 1, resetValues);
             moveTo(valuesInSidebar, 2, seedRow);
         }
+        for (javafx.scene.Node b : undoRedo.getChildren()) { // small enough for the workspace's heading line
+            b.getStyleClass().remove("small");
+            if (training) {
+                b.getStyleClass().add("small");
+            }
+        }
         valuesInSidebar.setVisible(!training);
         valuesInSidebar.setManaged(!training);
 
@@ -416,8 +422,6 @@ public final class MainView extends BorderPane {
             }
         });
         undoRedo.getChildren().addAll(undo, redo);
-        undo.getStyleClass().add("small"); // small enough for the training workspace's heading line
-        redo.getStyleClass().add("small");
         historyInSidebar.getChildren().addAll(undoRedo, resetValues);
         seedRow = new HBox(6, new Label("Seed"), seed, randomize);
         seedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
