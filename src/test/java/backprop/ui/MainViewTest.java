@@ -299,4 +299,26 @@ class MainViewTest {
         assertThat(items).contains("2-2-1 sigmoid network  (seed-221)", "XOR  (xor)");
         robot.type(KeyCode.ESCAPE);
     }
+
+    private static java.util.Set<Label> travelling(FxRobot robot) {
+        java.util.Set<Label> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        robot.lookup(".token").queryAllAs(Label.class).stream().filter(javafx.scene.Node::isVisible).forEach(shown::add);
+        return shown;
+    }
+
+    @Test
+    void theValuesThatTravelAreTheStepsNumbersOnLabelsUsedAgain(FxRobot robot) {
+        focusGraph(robot);
+        robot.type(KeyCode.RIGHT); // apple * count: 100 and 2 travel to it
+        waitFor(() -> travelling(robot).size() == 2);
+        java.util.Set<Label> first = travelling(robot);
+        assertThat(first).extracting(Label::getText).containsExactlyInAnyOrder("100", "2");
+        waitFor(() -> travelling(robot).isEmpty()); // arrived
+        robot.type(KeyCode.RIGHT); // price = 200 × 1.1
+        waitFor(() -> travelling(robot).size() == 2);
+        java.util.Set<Label> second = travelling(robot);
+        assertThat(second).extracting(Label::getText).containsExactlyInAnyOrder("200", "1.1");
+        // the same two labels: a new label costs a CSS pass and a skin, in the pulse of the step
+        assertThat(second).allMatch(first::contains);
+    }
 }

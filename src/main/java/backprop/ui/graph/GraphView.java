@@ -181,6 +181,7 @@ public final class GraphView extends Region {
         labelLayer.getChildren().clear();
         nodeLayer.getChildren().clear();
         tokenLayer.getChildren().clear();
+        tokens.clear(); // a big graph's tokens are cached as bitmaps, a small one's are not
         pending.clear();
         if (views == null) {
             return;
@@ -400,7 +401,7 @@ public final class GraphView extends Region {
         if (was == null || was.applied() != now.applied()) {
             follow(now); // a step taken, not an edit re-recording the same moment: the view goes along
         }
-        tokenLayer.getChildren().clear();
+        tokens.forEach(Token::park);
         if (was != null && was.trace() == now.trace() && now.applied() == was.applied() + 1 && now.current() != null) {
             travel(now);
         }
@@ -553,17 +554,58 @@ public final class GraphView extends Region {
         return GraphScene.columnOf(t, l.column());
     }
 
-    private Runnable token(EdgeView e, String text, boolean backwards, Duration d, String style) {
-        Label token = new Label(text);
-        token.getStyleClass().addAll("token", style);
-        token.setMouseTransparent(true);
-        if (isBig(scene)) {
-            Styles.cacheText(token);
+    /**
+     * A travelling value, kept in the token layer and used again: a new label costs a CSS pass and a
+     * control skin (1–3 ms on a slow machine), which had made the pulse of a step in a big graph one of
+     * the slowest. Showing it and changing its text cost neither; its style class never changes.
+     */
+    private final class Token {
+        final Label label = new Label();
+        final PathTransition move = new PathTransition();
+        final String style;
+        boolean busy;
+
+        Token(String style) {
+            this.style = style;
+            label.getStyleClass().addAll("token", style);
+            label.setMouseTransparent(true);
+            label.setVisible(false);
+            if (isBig(scene)) {
+                Styles.cacheText(label);
+            }
+            move.setNode(label);
+            move.setOnFinished(e -> park());
+            // shown once the move has placed it, not for a frame where the last one left it
+            move.currentTimeProperty().addListener((obs, was, now) -> label.setVisible(busy && now.greaterThan(Duration.ZERO)));
+            tokenLayer.getChildren().add(label);
         }
-        tokenLayer.getChildren().add(token);
-        PathTransition move = new PathTransition(d, e.route(backwards), token);
-        move.setOnFinished(ev -> tokenLayer.getChildren().remove(token));
-        return move::play;
+
+        void park() {
+            busy = false;
+            move.stop();
+            label.setVisible(false);
+        }
+    }
+
+    private final List<Token> tokens = new ArrayList<>();
+
+    private Runnable token(EdgeView e, String text, boolean backwards, Duration d, String style) {
+        Token token = null;
+        for (Token t : tokens) {
+            if (!t.busy && t.style.equals(style)) {
+                token = t;
+                break;
+            }
+        }
+        if (token == null) {
+            token = new Token(style);
+            tokens.add(token);
+        }
+        token.label.setText(text);
+        token.busy = true; // taken: the next token of this step is another one
+        token.move.setDuration(d);
+        token.move.setPath(e.route(backwards));
+        return token.move::playFromStart;
     }
 
     /** Where the selected box or edge label is, in this view's coordinates; null when none of them is on screen. */
