@@ -59,7 +59,7 @@ public final class MainView extends BorderPane {
     private final HBox historyInSidebar = new HBox(6);
     private final HBox undoRedo = new HBox(6);
     private Button resetValues;
-    private HBox seedRow;
+    private VBox seedRow;
     private final HBox valuesInTraining = new HBox(14);
     private HBox trainingHeading;
 
@@ -411,20 +411,31 @@ public final class MainView extends BorderPane {
         seed.setPrefColumnCount(4);
         String seedTip = "The seed of the random weights: the same seed gives the same weights";
         seed.setTooltip(new Tooltip(seedTip));
+        Label seedError = new Label();
+        seedError.setId("seedError");
+        seedError.getStyleClass().add("edit-error");
+        seedError.setWrapText(true);
+        seedError.setMaxWidth(280);
+        seedError.visibleProperty().bind(seedError.textProperty().isNotEmpty());
+        seedError.managedProperty().bind(seedError.visibleProperty());
         Button randomize = toolButton("randomizeButton", "Randomize", "New random weights from the seed (undoable)", () -> {
             try {
                 model.randomize(Long.parseLong(seed.getText().trim()));
                 seed.setStyle("");
                 seed.getTooltip().setText(seedTip); // not the message of an earlier bad seed
+                seedError.setText("");
             } catch (NumberFormatException bad) {
+                String message = "The seed must be a whole number, not '" + seed.getText() + "'";
                 seed.setStyle("-fx-border-color: #b71c1c;");
-                seed.getTooltip().setText("The seed must be a whole number, not '" + seed.getText() + "'");
+                seed.getTooltip().setText(message);
+                seedError.setText(message + "; the weights stay");
             }
         });
         undoRedo.getChildren().addAll(undo, redo);
         historyInSidebar.getChildren().addAll(undoRedo, resetValues);
-        seedRow = new HBox(6, new Label("Seed"), seed, randomize);
-        seedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox seedControls = new HBox(6, new Label("Seed"), seed, randomize);
+        seedControls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        seedRow = new VBox(4, seedControls, seedError);
         valuesInSidebar.getChildren().addAll(values, historyInSidebar, seedRow);
         valuesInTraining.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox.setVgrow(inspector, Priority.ALWAYS);

@@ -229,10 +229,16 @@ class MainViewTest {
         robot.interact(() -> seed.setText("abc"));
         robot.interact(() -> robot.lookup("#randomizeButton").queryAs(javafx.scene.control.Button.class).fire());
         assertThat(seed.getTooltip().getText()).isEqualTo("The seed must be a whole number, not 'abc'");
+        // said where it is seen, next to the field, and the values are kept
+        Label error = robot.lookup("#seedError").queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).isEqualTo("The seed must be a whole number, not 'abc'; the weights stay");
+        assertThat(model.canUndoProperty().get()).isFalse();
         robot.interact(() -> seed.setText("5"));
         robot.interact(() -> robot.lookup("#randomizeButton").queryAs(javafx.scene.control.Button.class).fire());
         assertThat(seed.getTooltip().getText()).isEqualTo(usual);
         assertThat(seed.getStyle()).isEmpty();
+        assertThat(error.isVisible()).isFalse();
     }
 
     @Test
