@@ -415,7 +415,7 @@ public final class MainView extends BorderPane {
         seedError.setId("seedError");
         seedError.getStyleClass().add("edit-error");
         seedError.setWrapText(true);
-        seedError.setMaxWidth(280);
+        seedError.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped, not cut off
         seedError.visibleProperty().bind(seedError.textProperty().isNotEmpty());
         seedError.managedProperty().bind(seedError.visibleProperty());
         Button randomize = toolButton("randomizeButton", "Randomize", "New random weights from the seed (undoable)", () -> {
@@ -436,8 +436,11 @@ public final class MainView extends BorderPane {
         HBox seedControls = new HBox(6, new Label("Seed"), seed, randomize);
         seedControls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         seedRow = new VBox(4, seedControls, seedError);
+        seedError.maxWidthProperty().bind(seedControls.widthProperty()); // as wide as the controls above it, no wider
+        seedError.prefWidthProperty().bind(seedControls.widthProperty());
+        resetValues.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         valuesInSidebar.getChildren().addAll(values, historyInSidebar, seedRow);
-        valuesInTraining.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        valuesInTraining.setAlignment(javafx.geometry.Pos.TOP_LEFT); // in line with the seed field when its message shows below it
         VBox.setVgrow(inspector, Priority.ALWAYS);
         VBox box = new VBox(8, about, new Separator(), heading, formula, draw, error, help, new Separator(), valuesInSidebar,
                 new Separator(), inspector);
