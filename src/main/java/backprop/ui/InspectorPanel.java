@@ -227,8 +227,11 @@ final class InspectorPanel extends VBox {
 
     /** Matrices up to this many elements are written out; bigger ones are summarised and drawn as heat maps. */
     static final int NUMBERS_UP_TO = 12;
-    /** Significant digits of a matrix's elements: a row of three fits the inspector's width. */
-    static final int MATRIX_DIGITS = 6;
+    /**
+     * Significant digits of a matrix's elements: a row of three fits the inspector's width (with five, a
+     * number is at most 9 characters: "−0.070116", "−6.2128e−4"; six made rows of small gradients wrap).
+     */
+    static final int MATRIX_DIGITS = 5;
 
     private static String exact(Tensor t) {
         if (t == null) {
