@@ -513,9 +513,8 @@ public final class MainView extends BorderPane {
         return chainRule;
     }
 
-    /** Shows a scenario's title rather than its id in the picker. */
     /** A lesson's title, with the id the command line knows it by ("seed-221") where there is room. */
-    static final class ScenarioCell extends ListCell<String> {
+    private static final class ScenarioCell extends ListCell<String> {
         private final boolean withId;
 
         ScenarioCell(boolean withId) {

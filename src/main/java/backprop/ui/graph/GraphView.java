@@ -556,8 +556,8 @@ public final class GraphView extends Region {
 
     /**
      * A travelling value, kept in the token layer and used again: a new label costs a CSS pass and a
-     * control skin (1–3 ms on a slow machine), which had made the pulse of a step in a big graph one of
-     * the slowest. Showing it and changing its text cost neither; its style class never changes.
+     * control skin in the pulse of its step (JFR samples of a big graph's slowest pulses found them
+     * there). Showing it and changing its text cost neither; its style class never changes.
      */
     private final class Token {
         final Label label = new Label();
@@ -615,13 +615,12 @@ public final class GraphView extends Region {
         }
         javafx.scene.Node shown = null;
         int n = model.selectedNodeProperty().get();
-        for (String id : n >= 0 ? scene.boxesOf(n) : List.<String>of()) {
-            shown = shown != null ? shown : nodes.get(id);
-        }
         EdgeRef e = model.selectedEdgeProperty().get();
-        for (String id : shown == null && e != null ? scene.linesOf(e) : List.<String>of()) {
-            EdgeView v = edges.get(id);
-            shown = shown != null || v == null ? shown : v.label;
+        if (n >= 0) {
+            shown = scene.boxesOf(n).stream().map(nodes::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        } else if (e != null) {
+            shown = scene.linesOf(e).stream().map(edges::get).filter(java.util.Objects::nonNull).map(v -> (javafx.scene.Node) v.label)
+                    .findFirst().orElse(null);
         }
         return shown == null || shown.getParent() == null ? null : sceneToLocal(shown.localToScene(shown.getBoundsInLocal()));
     }
