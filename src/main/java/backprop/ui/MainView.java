@@ -161,8 +161,20 @@ public final class MainView extends BorderPane {
             model.viewModeProperty().set(now == neurons ? ViewMode.NEURONS : ViewMode.OPERATIONS);
         });
         model.viewModeProperty().addListener((obs, was, now) -> (now == ViewMode.NEURONS ? neurons : ops).setSelected(true));
-        model.sceneProperty().addListener((obs, was, now) -> neurons.setDisable(now == null
-                || !backprop.ui.graph.GraphScene.hasUnits(now.graph())));
+        // a disabled button shows no tooltip: its holder says why there is no neuron view
+        HBox neuronsHolder = new HBox(neurons);
+        neuronsHolder.setId("neuronViewHolder");
+        Tooltip whyNot = new Tooltip("No neuron view for this graph: it has no units (a net of scalar units, or dense"
+                + " layers of at most " + backprop.ui.graph.GraphScene.MAX_LAYER_WEIGHTS + " weights in all)");
+        model.sceneProperty().addListener((obs, was, now) -> {
+            boolean none = now == null || !backprop.ui.graph.GraphScene.hasUnits(now.graph());
+            neurons.setDisable(none);
+            if (none) {
+                Tooltip.install(neuronsHolder, whyNot);
+            } else {
+                Tooltip.uninstall(neuronsHolder, whyNot);
+            }
+        });
         for (ToggleButton b : new ToggleButton[] {ops, neurons}) {
             b.setFocusTraversable(false);
         }
@@ -187,7 +199,7 @@ public final class MainView extends BorderPane {
         sidebarToggle.setTooltip(new Tooltip("Show or hide the formula box, the values and the inspector"));
         sidebarToggle.setOnAction(e -> showSidebar(sidebarToggle.isSelected()));
         return new ToolBar(title, new Separator(Orientation.VERTICAL), new Label("Example"), picker,
-                new Separator(Orientation.VERTICAL), ops, neurons, spacer, sidebarToggle, trainingToggle, fit);
+                new Separator(Orientation.VERTICAL), ops, neuronsHolder, spacer, sidebarToggle, trainingToggle, fit);
     }
 
     /** Weight decay on or off for any lesson: λ/2·Σw² added to the loss, λ typed in. */

@@ -327,4 +327,23 @@ class MainViewTest {
         // the same two labels: a new label costs a CSS pass and a skin, in the pulse of the step
         assertThat(second).allMatch(first::contains);
     }
+
+    @Test
+    void aDisabledNeuronsButtonSaysWhyOnHover(FxRobot robot) {
+        robot.interact(() -> model.load("softmax-ce"));
+        waitFor(() -> model.scene() != null && model.scene().graph().size() > 5);
+        assertThat(robot.lookup("#neuronViewButton").query().isDisabled()).isTrue();
+        robot.moveTo("#neuronViewHolder");
+        waitFor(() -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing() && t.getText().contains("at most 48 weights")));
+
+        robot.moveTo("#graphView");
+        robot.interact(() -> model.load("seed-221")); // a net of units: the button works, and needs no excuse
+        waitFor(() -> model.scene() != null && model.scene().graph().byName("w13").isPresent());
+        assertThat(robot.lookup("#neuronViewButton").query().isDisabled()).isFalse();
+        robot.moveTo("#neuronViewHolder");
+        org.testfx.util.WaitForAsyncUtils.sleep(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertThat(javafx.stage.Window.getWindows().stream()
+                .noneMatch(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing() && t.getText().startsWith("No neuron view"))).isTrue();
+    }
 }

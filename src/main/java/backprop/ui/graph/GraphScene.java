@@ -105,6 +105,9 @@ public final class GraphScene {
      * Whether the graph has units to draw as neurons: a network built from scalar ops (grouped by
      * unit), or one built from dense layers (a unit per column of each layer).
      */
+    /** The most weights a net of dense layers may have for a neuron view, each drawn as a line: XOR's 9 and the like, not seed 002's 240 or MNIST's. */
+    public static final int MAX_LAYER_WEIGHTS = 48;
+
     public static boolean hasUnits(Graph graph) {
         return hasScalarUnits(graph) || DenseLayer.of(graph) != null;
     }
@@ -236,8 +239,7 @@ public final class GraphScene {
      * the unary activation that alone reads z, if any. Its units are W's columns.
      */
     record DenseLayer(int z, int activation, int weights, int bias, int source) {
-        /** The most weights drawn one line each: XOR's 9 and the like, not seed 002's 240 or MNIST's. */
-        static final int MAX_LAYER_WEIGHTS = 48;
+        static final int MAX_LAYER_WEIGHTS = GraphScene.MAX_LAYER_WEIGHTS;
 
         int output() {
             return activation >= 0 ? activation : z;
