@@ -346,4 +346,25 @@ class MainViewTest {
         assertThat(javafx.stage.Window.getWindows().stream()
                 .noneMatch(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing() && t.getText().startsWith("No neuron view"))).isTrue();
     }
+
+    @Test
+    void inTheNeuronViewTheStepsLinesStandOutFromTheWeightsColours(FxRobot robot) {
+        focusGraph(robot);
+        robot.interact(() -> model.load("seed-221"));
+        waitFor(() -> robot.lookup("#node-y3").tryQuery().isPresent() && robot.lookup("#node-w13").tryQuery().isEmpty());
+        javafx.css.PseudoClass backward = javafx.css.PseudoClass.getPseudoClass("backward");
+        // the lines of the step (lit) or the weight lines besides them (coloured by their weight)
+        java.util.function.Function<Boolean, List<Double>> opacities = lit -> robot.lookup(".graph-edge").queryAll().stream()
+                .filter(g -> g.getPseudoClassStates().contains(backward) == lit)
+                .map(g -> ((javafx.scene.Parent) g).lookup(".edge-line"))
+                .filter(line -> lit || line.getStyle().contains("-fx-opacity"))
+                .map(javafx.scene.Node::getOpacity).toList();
+        // before any step the weights are drawn at full strength: the largest (w45 = 0.9) opaque
+        assertThat(opacities.apply(false)).anyMatch(o -> o > 0.95);
+        robot.interact(() -> model.cursorProperty().set(26)); // backward through w23·x2: w23 gets its gradient
+        waitFor(() -> !opacities.apply(true).isEmpty());
+        assertThat(opacities.apply(true)).allMatch(o -> o == 1.0);
+        // a weight line as red as the step's (w45, positive and largest) is faded while a step is shown
+        assertThat(opacities.apply(false)).allMatch(o -> o <= 0.5);
+    }
 }

@@ -87,12 +87,17 @@ final class EdgeView {
         return p;
     }
 
-    /** A weight drawn on its edge: red for positive, blue for negative, thicker for larger |w|. */
-    void setWeightStroke(double w, double maxAbs) {
+    /**
+     * A weight drawn on its edge: red for positive, blue for negative, thicker for larger |w|. While a
+     * step is shown the weights are {@code faded}: the step's own lines (forward blue, backward red) must
+     * stand out from a large positive weight's red.
+     */
+    void setWeightStroke(double w, double maxAbs, boolean faded) {
         double s = maxAbs == 0 || !Double.isFinite(w) ? 0 : Math.min(1, Math.abs(w) / maxAbs);
         String colour = w >= 0 ? "#c62828" : "#1565c0";
         double width = 1.5 + 6 * s;
-        path.setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: " + width + "; -fx-opacity: " + (0.45 + 0.55 * s) + ";");
+        double opacity = faded ? 0.2 + 0.3 * s : 0.45 + 0.55 * s;
+        path.setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: " + width + "; -fx-opacity: " + opacity + ";");
         head.setStyle("-fx-fill: " + colour + "; -fx-stroke: " + colour + ";");
     }
 
