@@ -465,7 +465,7 @@ public final class GraphView extends Region {
         }
         for (EdgeView e : edges.values()) {
             if (e.line.weight() >= 0 && !busy.contains(e.line.id())) {
-                e.setWeightStroke(GraphScene.weightOf(e.line, f.leaf(e.line.weight())).scalar(), max, !busy.isEmpty());
+                e.setWeightStroke(GraphScene.weightOf(e.line, f.leaf(e.line.weight())).scalar(), max, s != null);
             }
         }
     }
