@@ -164,4 +164,24 @@ class HiddenSidebarTest {
             assertThat(showing(robot.lookup("#restoreButton").query())).isTrue();
         }
     }
+
+    @Test
+    void theChartsHoverStaysInsideTheNarrowWorkspacesPlot(FxRobot robot) {
+        ready(robot);
+        robot.doubleClickOn("#iterationsField").write("500");
+        robot.clickOn("#runIterationsButton");
+        FxWait.until(() -> ((javafx.scene.control.Button) robot.lookup("#restoreButton").query()).isDisabled() == false);
+        robot.clickOn("#lossViewButton");
+        backprop.ui.training.LossChart chart = robot.lookup("#lossChart").queryAs(backprop.ui.training.LossChart.class);
+        backprop.ui.training.Run run = robot.lookup("#trainingPanel").queryAs(backprop.ui.training.TrainingPanel.class)
+                .model().runs().get(0);
+        javafx.scene.control.Label hover = robot.lookup("#chartHover").queryAs(javafx.scene.control.Label.class);
+        for (int iteration : new int[] {250, 2, 499}) { // the middle, where neither side has room; both ends
+            robot.moveTo(chart.pointOnScreen(run, iteration));
+            // several iterations share a pixel: the one shown is within a few of it
+            FxWait.until(() -> hover.isVisible() && Math.abs(Integer.parseInt(hover.getText().split(" ")[1]) - iteration) <= 5);
+            Bounds plot = onScreen(hover.getParent());
+            assertThat(plot.contains(onScreen(hover))).as("%s inside %s at iteration %d", onScreen(hover), plot, iteration).isTrue();
+        }
+    }
 }

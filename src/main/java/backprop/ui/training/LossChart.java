@@ -308,11 +308,12 @@ public final class LossChart extends VBox {
         hover.setText(hoverText(h.iteration(), h.run().lossAt(h.iteration())));
         hover.setTextFill(color(h.run()));
         hover.autosize();
-        // beside the point, kept inside the plot
+        // beside the point, kept inside the plot (a narrow plot has room on neither side: then above it)
         double x = h.x() + 12;
         if (x + hover.getWidth() > plot.getWidth() - 4) {
             x = h.x() - 12 - hover.getWidth();
         }
+        x = Math.max(2, Math.min(x, plot.getWidth() - 2 - hover.getWidth()));
         double y = Math.max(2, h.y() - hover.getHeight() - 10);
         hover.relocate(x, y);
         hover.setVisible(true);
