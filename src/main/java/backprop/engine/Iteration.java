@@ -97,15 +97,6 @@ public final class Iteration implements Iterator<Step> {
         };
     }
 
-    /** An op node's forward value; a shape error names the node. The trainer's first pass uses it too. */
-    static Tensor forwardOf(Node node, Tensor[] in) {
-        try {
-            return node.op().forward(in);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("node " + node.name() + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Pulls every remaining step; returns the last one. */
     public Step runToEnd() {
         Step last = null;
@@ -146,8 +137,8 @@ public final class Iteration implements Iterator<Step> {
 
     private Step forward(int id) {
         Node node = graph.node(id);
-        Tensor[] in = operands(plan.inputs[id], values);
-        Tensor out = forwardOf(node, in);
+        Tensor[] in = ExecutionPlan.operands(plan.inputs[id], values);
+        Tensor out = ExecutionPlan.forwardOf(node, in);
         values[id] = out;
         if (cursor == plan.forwardOrder.length) {
             phase = Phase.LOSS;
@@ -172,7 +163,7 @@ public final class Iteration implements Iterator<Step> {
     private BackwardStep backward(int id) {
         Node node = graph.node(id);
         int[] ins = plan.inputs[id];
-        Tensor[] in = operands(ins, values);
+        Tensor[] in = ExecutionPlan.operands(ins, values);
         int[] paramSlots = order == UpdateOrder.EAGER && optimizer != null ? plan.paramGradSlots[id] : NO_SLOTS;
         if (paramSlots.length == 0) {
             return edges(node, ins, in, plan.gradSlots[id]);
@@ -242,14 +233,6 @@ public final class Iteration implements Iterator<Step> {
         leaves[p] = u.value();
         slots[p] = u.slot();
         return new UpdateStep(p, before, grads[p], u.value(), u.slot());
-    }
-
-    static Tensor[] operands(int[] ins, Tensor[] source) {
-        Tensor[] in = new Tensor[ins.length];
-        for (int slot = 0; slot < in.length; slot++) {
-            in[slot] = source[ins[slot]];
-        }
-        return in;
     }
 
     private static Tensor add(Tensor a, Tensor b) {

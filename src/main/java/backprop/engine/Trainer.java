@@ -334,7 +334,7 @@ public final class Trainer {
             }
         }
         for (int id : plan.forwardOrder) {
-            values[id] = Iteration.forwardOf(graph.node(id), Iteration.operands(plan.inputs[id], values));
+            values[id] = ExecutionPlan.forwardOf(graph.node(id), ExecutionPlan.operands(plan.inputs[id], values));
         }
         Tensor out = values[graph.output()];
         if (!out.isScalar()) {
