@@ -139,6 +139,8 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                     loss.setSelected(true);
                 }
                 PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);
+                FxStackSampler stacks = System.getenv("BENCH_STACKS") == null ? null
+                        : new FxStackSampler(Thread.currentThread(), warmUp + Math.min(seconds, 5));
                 long[] pulseStart = new long[1];
                 long[] trainStart = new long[1];
                 long[] last = new long[1];
@@ -153,6 +155,9 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                             System.err.printf(Locale.ROOT, "[%.3fs] %s slow pulse %.1f ms (animation %.1f, CSS + layout %.1f) at cursor %d%n",
                                     uptimeSeconds(), wallClock(), w / 1e6, (cssStart[0] - pulseStart[0]) / 1e6, (now - cssStart[0]) / 1e6,
                                     model.cursorProperty().get());
+                            if (stacks != null) {
+                                System.err.print(stacks.summary(pulseStart[0], now));
+                            }
                         }
                     }
                 });
