@@ -107,13 +107,12 @@ public final class MainView extends BorderPane {
         setCenter(centre);
         model.lessonProperty().addListener((obs, was, now) -> {
             if (now != null && !now.id().equals(picker.getValue())) {
-                if (now.scenario() == null && !picker.getItems().contains(FORMULA_ID)) {
-                    picker.getItems().add(FORMULA_ID);
-                }
                 picker.setValue(now.id());
             }
-            if (now != null && now.program() != null) {
-                formula.setText(now.program());
+        });
+        model.programProperty().addListener((obs, was, now) -> {
+            if (now != null && !now.equals(formula.getText())) {
+                formula.setText(now); // a program typed here is already here: the caret stays where it was
             }
         });
         sceneProperty().addListener((obs, was, now) -> {
@@ -129,6 +128,7 @@ public final class MainView extends BorderPane {
         picker.setId("scenarioPicker");
         picker.setTooltip(new Tooltip("Choose an example from the seed posts, or your own formula"));
         picker.getItems().addAll(Scenarios.ids());
+        picker.getItems().add(FORMULA_ID); // from the start: adding it when a formula is first drawn relaid the list out in that frame
         picker.setCellFactory(list -> new ScenarioCell(true));
         picker.setButtonCell(new ScenarioCell(false)); // the title alone fits the closed picker; the list adds the id
         picker.setOnAction(e -> {

@@ -367,4 +367,35 @@ class MainViewTest {
         // a weight line as red as the step's (w45, positive and largest) is faded while a step is shown
         assertThat(opacities.apply(false)).allMatch(o -> o <= 0.5);
     }
+
+    @Test
+    void drawingTheTypedFormulaLeavesTheCaretWhereItWas(FxRobot robot) {
+        focusGraph(robot);
+        javafx.scene.control.TextArea box = robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class);
+        robot.interact(() -> {
+            box.setText("x = 3\ny = x * x + x");
+            box.positionCaret(7); // on the second line, where the teacher is editing
+        });
+        robot.clickOn("#runFormulaButton");
+        waitFor(() -> model.lesson().id().equals("formula") && robot.lookup("#node-y").tryQuery().isPresent());
+        assertThat(box.getCaretPosition()).isEqualTo(7);
+        assertThat(box.getText()).isEqualTo("x = 3\ny = x * x + x");
+    }
+
+    @Test
+    void aProgramAskedForReachesTheFormulaBoxAtOnceNotWhenItsGraphIsReady(FxRobot robot) {
+        focusGraph(robot);
+        javafx.scene.control.TextArea box = robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class);
+        String program = "a = 2\nb = a * a";
+        String[] seen = new String[2];
+        robot.interact(() -> {
+            model.runProgram(program); // as a lesson file would: the box did not hold it
+            seen[0] = box.getText();
+            seen[1] = model.lesson().id(); // the graph is recorded on the worker: not shown yet
+        });
+        assertThat(seen[0]).isEqualTo(program);
+        assertThat(seen[1]).isEqualTo("apple");
+        waitFor(() -> model.lesson().id().equals("formula"));
+        assertThat(box.getText()).isEqualTo(program);
+    }
 }

@@ -58,6 +58,7 @@ public final class LessonModel {
     private final ReadOnlyObjectWrapper<GraphScene> scene = new ReadOnlyObjectWrapper<>(this, "scene");
     private final IntegerProperty selectedNode = new SimpleIntegerProperty(this, "selectedNode", -1);
     private final ObjectProperty<EdgeRef> selectedEdge = new SimpleObjectProperty<>(this, "selectedEdge");
+    private final javafx.beans.property.ReadOnlyStringWrapper program = new javafx.beans.property.ReadOnlyStringWrapper(this, "program");
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final ReadOnlyStringWrapper formulaError = new ReadOnlyStringWrapper(this, "formulaError", "");
@@ -235,6 +236,9 @@ public final class LessonModel {
     }
 
     private void show(Lesson l, ModelState s) {
+        if (l.program() != null) {
+            program.set(l.program()); // now, not when the trace is ready: see programProperty
+        }
         if (l != latestLesson) {
             undo.clear();
             redo.clear();
@@ -384,6 +388,12 @@ public final class LessonModel {
     public DoubleProperty speedProperty() { return speed; }
     public BooleanProperty playingProperty() { return playing; }
     public ReadOnlyStringProperty formulaErrorProperty() { return formulaError.getReadOnlyProperty(); }
+    /**
+     * The program of the last lesson asked for that has one, set when it is asked for: the formula box
+     * shows it then, while the old graph still stands, rather than in the first frames of the new one
+     * (laying out a 200-line program took a frame of its own).
+     */
+    public ReadOnlyStringProperty programProperty() { return program.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canRedoProperty() { return canRedo.getReadOnlyProperty(); }
 
