@@ -329,11 +329,33 @@ public final class MainView extends BorderPane {
         }
         inspectorCard.setVisible(floating);
         if (floating) {
-            javafx.geometry.Bounds at = graph.selectionBounds();
-            boolean selectionOnRight = at != null && at.getCenterX() > graph.getWidth() / 2;
-            javafx.scene.layout.StackPane.setAlignment(inspectorCard,
-                    selectionOnRight ? javafx.geometry.Pos.TOP_LEFT : javafx.geometry.Pos.TOP_RIGHT);
+            javafx.scene.layout.StackPane.setAlignment(inspectorCard, cardCorner(graph.selectionBounds()));
         }
+    }
+
+    /** The corner of the graph area where the card covers least of the selection (none, when one is free). */
+    private javafx.geometry.Pos cardCorner(javafx.geometry.Bounds selection) {
+        javafx.geometry.Pos[] corners = {javafx.geometry.Pos.TOP_RIGHT, javafx.geometry.Pos.TOP_LEFT,
+                javafx.geometry.Pos.BOTTOM_RIGHT, javafx.geometry.Pos.BOTTOM_LEFT};
+        if (selection == null) {
+            return corners[0];
+        }
+        double margin = 10;
+        double w = Math.min(inspectorCard.getMaxWidth(), graph.getWidth() - 2 * margin);
+        double h = Math.min(inspectorCard.prefHeight(w), graph.getHeight() - 2 * margin);
+        javafx.geometry.Pos best = corners[0];
+        double least = Double.POSITIVE_INFINITY;
+        for (javafx.geometry.Pos c : corners) {
+            double x = c.getHpos() == javafx.geometry.HPos.LEFT ? margin : graph.getWidth() - margin - w;
+            double y = c.getVpos() == javafx.geometry.VPos.TOP ? margin : graph.getHeight() - margin - h;
+            double overlap = Math.max(0, Math.min(x + w, selection.getMaxX()) - Math.max(x, selection.getMinX()))
+                    * Math.max(0, Math.min(y + h, selection.getMaxY()) - Math.max(y, selection.getMinY()));
+            if (overlap < least) {
+                least = overlap;
+                best = c;
+            }
+        }
+        return best;
     }
 
     private void showTraining(boolean show) {

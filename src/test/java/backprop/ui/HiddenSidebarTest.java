@@ -184,4 +184,24 @@ class HiddenSidebarTest {
             assertThat(plot.contains(onScreen(hover))).as("%s inside %s at iteration %d", onScreen(hover), plot, iteration).isTrue();
         }
     }
+
+    @Test
+    void theCardLeavesEveryLineOfAClickedWeightInView(FxRobot robot) {
+        ready(robot);
+        robot.clickOn("#neuronViewButton");
+        FxWait.until(() -> view.graphView().lookup("#node-act_hidden") != null);
+        robot.interact(() -> view.graphView().requestFocus());
+        // W_output's three lines run from the hidden units to the output, top to bottom of the graph area
+        java.util.List<Node> labels = robot.lookup(".edge-forward").queryAllAs(javafx.scene.text.Text.class).stream()
+                .filter(t -> t.getText().startsWith("W_output[")).map(t -> (Node) t.getParent()).toList();
+        assertThat(labels).hasSize(3);
+        robot.clickOn(labels.get(0));
+        Node card = view.lookup("#inspectorCard");
+        FxWait.until(card::isVisible);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((javafx.scene.control.Label) robot.lookup("#inspectorText").query()).getText()).contains("value = 3×1");
+        for (Node label : labels) {
+            assertThat(onScreen(card).intersects(onScreen(label))).as("the card covers %s", label).isFalse();
+        }
+    }
 }

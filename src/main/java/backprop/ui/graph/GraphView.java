@@ -608,21 +608,40 @@ public final class GraphView extends Region {
         return token.move::playFromStart;
     }
 
-    /** Where the selected box or edge label is, in this view's coordinates; null when none of them is on screen. */
+    /**
+     * Where the selection is drawn, in this view's coordinates: around all its boxes (a layer's units) or
+     * edge labels; null when none of them is on screen.
+     */
     public javafx.geometry.Bounds selectionBounds() {
         if (scene == null) {
             return null;
         }
-        javafx.scene.Node shown = null;
+        List<javafx.scene.Node> shown = new ArrayList<>();
         int n = model.selectedNodeProperty().get();
         EdgeRef e = model.selectedEdgeProperty().get();
         if (n >= 0) {
-            shown = scene.boxesOf(n).stream().map(nodes::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            scene.boxesOf(n).stream().map(nodes::get).filter(java.util.Objects::nonNull).forEach(shown::add);
+            if (shown.isEmpty()) { // a weight of the neuron view: drawn on its lines
+                edges.values().stream().filter(v -> v.line.weight() == n).forEach(v -> shown.add(v.label));
+            }
         } else if (e != null) {
-            shown = scene.linesOf(e).stream().map(edges::get).filter(java.util.Objects::nonNull).map(v -> (javafx.scene.Node) v.label)
-                    .findFirst().orElse(null);
+            scene.linesOf(e).stream().map(edges::get).filter(java.util.Objects::nonNull).forEach(v -> shown.add(v.label));
         }
-        return shown == null || shown.getParent() == null ? null : sceneToLocal(shown.localToScene(shown.getBoundsInLocal()));
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (javafx.scene.Node v : shown) {
+            if (v.getParent() == null) {
+                continue; // not attached yet
+            }
+            javafx.geometry.Bounds b = sceneToLocal(v.localToScene(v.getBoundsInLocal()));
+            minX = Math.min(minX, b.getMinX());
+            minY = Math.min(minY, b.getMinY());
+            maxX = Math.max(maxX, b.getMaxX());
+            maxY = Math.max(maxY, b.getMaxY());
+        }
+        return minX > maxX ? null : new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY);
     }
 
     private void showSelection() {
