@@ -295,7 +295,7 @@ public final class MainView extends BorderPane {
 
     /**
      * Puts the panels two places share where they can be seen: the inspector in the sidebar when it
-     * shows, else on the card while something is selected, on the side away from it; the value history
+     * shows, else on the card while something is selected, where it covers least of it; the value history
      * and seed in the training workspace when it shows, else in the sidebar.
      */
     private void placeSharedPanels() {
