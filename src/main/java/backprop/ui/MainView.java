@@ -49,7 +49,7 @@ public final class MainView extends BorderPane {
     private ScrollPane trainingSide;
     /** One inspector: in the sidebar while it shows, else on a card over the graph (see {@link #placeSharedPanels}). */
     private final InspectorPanel inspector;
-    private final javafx.scene.layout.StackPane inspectorCard = new javafx.scene.layout.StackPane();
+    private final InspectorCard inspectorCard = new InspectorCard(this::clearSelection);
     private final javafx.scene.layout.StackPane graphArea;
     /**
      * Undo and redo, initial values, the seed: in the training workspace while it shows (the sidebar may be
@@ -85,7 +85,9 @@ public final class MainView extends BorderPane {
         stepper = new StepperBar(model);
         chainRule = new ChainRulePanel(model, texRenderer);
         inspector = new InspectorPanel(model);
-        graphArea = new javafx.scene.layout.StackPane(graph, inspectorCard());
+        graphArea = new javafx.scene.layout.StackPane(graph, inspectorCard);
+        model.selectedNodeProperty().addListener((obs, was, now) -> placeSharedPanels());
+        model.selectedEdgeProperty().addListener((obs, was, now) -> placeSharedPanels());
 
         setTop(toolbar());
         sidebar = sidebar();
@@ -249,30 +251,6 @@ public final class MainView extends BorderPane {
         placeSharedPanels();
     }
 
-    /**
-     * The card that holds the inspector while the sidebar is hidden (a training lesson on a small screen):
-     * a click on a node or an edge must show its details wherever the inspector is.
-     */
-    private javafx.scene.layout.StackPane inspectorCard() {
-        Button close = new Button("✕");
-        close.setId("inspectorClose");
-        close.setFocusTraversable(false);
-        close.getStyleClass().add("flat");
-        close.setTooltip(new Tooltip("Close the details (Esc)"));
-        close.setOnAction(e -> clearSelection());
-        javafx.scene.layout.StackPane.setAlignment(close, javafx.geometry.Pos.TOP_RIGHT);
-        inspectorCard.getChildren().add(close); // the inspector goes under it, its heading beside the button
-        inspectorCard.setId("inspectorCard");
-        inspectorCard.getStyleClass().add("inspector-card");
-        inspectorCard.setMaxSize(400, USE_PREF_SIZE);
-        inspectorCard.setPrefWidth(400);
-        inspectorCard.setVisible(false);
-        javafx.scene.layout.StackPane.setMargin(inspectorCard, new Insets(10));
-        model.selectedNodeProperty().addListener((obs, was, now) -> placeSharedPanels());
-        model.selectedEdgeProperty().addListener((obs, was, now) -> placeSharedPanels());
-        return inspectorCard;
-    }
-
     /** Moves a node to {@code home} at {@code index}, unless it is there already. */
     private static void moveTo(Pane home, int index, javafx.scene.Node node) {
         if (node.getParent() == home) {
@@ -324,38 +302,13 @@ public final class MainView extends BorderPane {
         boolean floating = getLeft() == null && hasSelection();
         if (floating) {
             moveTo(inspectorCard, 0, inspector); // under the card's close button
-        } else if (inspector.getParent() != sidebar) {
-            moveTo(sidebar, sidebar.getChildren().size(), inspector);
-        }
-        inspectorCard.setVisible(floating);
-        if (floating) {
-            javafx.scene.layout.StackPane.setAlignment(inspectorCard, cardCorner(graph.selectionBounds()));
-        }
-    }
-
-    /** The corner of the graph area where the card covers least of the selection (none, when one is free). */
-    private javafx.geometry.Pos cardCorner(javafx.geometry.Bounds selection) {
-        javafx.geometry.Pos[] corners = {javafx.geometry.Pos.TOP_RIGHT, javafx.geometry.Pos.TOP_LEFT,
-                javafx.geometry.Pos.BOTTOM_RIGHT, javafx.geometry.Pos.BOTTOM_LEFT};
-        if (selection == null) {
-            return corners[0];
-        }
-        double margin = 10;
-        double w = Math.min(inspectorCard.getMaxWidth(), graph.getWidth() - 2 * margin);
-        double h = Math.min(inspectorCard.prefHeight(w), graph.getHeight() - 2 * margin);
-        javafx.geometry.Pos best = corners[0];
-        double least = Double.POSITIVE_INFINITY;
-        for (javafx.geometry.Pos c : corners) {
-            double x = c.getHpos() == javafx.geometry.HPos.LEFT ? margin : graph.getWidth() - margin - w;
-            double y = c.getVpos() == javafx.geometry.VPos.TOP ? margin : graph.getHeight() - margin - h;
-            double overlap = Math.max(0, Math.min(x + w, selection.getMaxX()) - Math.max(x, selection.getMinX()))
-                    * Math.max(0, Math.min(y + h, selection.getMaxY()) - Math.max(y, selection.getMinY()));
-            if (overlap < least) {
-                least = overlap;
-                best = c;
+            inspectorCard.showBeside(graph.selectionBounds(), graph.getWidth(), graph.getHeight());
+        } else {
+            inspectorCard.setVisible(false);
+            if (inspector.getParent() != sidebar) {
+                moveTo(sidebar, sidebar.getChildren().size(), inspector);
             }
         }
-        return best;
     }
 
     private void showTraining(boolean show) {

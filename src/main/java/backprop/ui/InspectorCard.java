@@ -1,0 +1,71 @@
+package backprop.ui;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
+
+/**
+ * A card over the graph that holds the inspector while the sidebar is hidden (a training lesson on a
+ * small screen): a click on a node or an edge must show its details wherever the inspector is. It sits
+ * in the corner of the graph area that covers least of what it describes.
+ */
+final class InspectorCard extends StackPane {
+    static final double WIDTH = 400;
+    static final double MARGIN = 10;
+    private static final Pos[] CORNERS = {Pos.TOP_RIGHT, Pos.TOP_LEFT, Pos.BOTTOM_RIGHT, Pos.BOTTOM_LEFT};
+
+    /** @param onClose what ✕ does (clears the selection, which hides the card) */
+    InspectorCard(Runnable onClose) {
+        Button close = new Button("✕");
+        close.setId("inspectorClose");
+        close.setFocusTraversable(false);
+        close.getStyleClass().add("flat");
+        close.setTooltip(new Tooltip("Close the details (Esc)"));
+        close.setOnAction(e -> onClose.run());
+        StackPane.setAlignment(close, Pos.TOP_RIGHT);
+        getChildren().add(close); // the inspector goes under it, its heading beside the button
+        setId("inspectorCard");
+        getStyleClass().add("inspector-card");
+        setMaxSize(WIDTH, USE_PREF_SIZE);
+        setPrefWidth(WIDTH);
+        setVisible(false);
+        StackPane.setMargin(this, new Insets(MARGIN));
+    }
+
+
+    /** Shows the card in an area of {@code areaWidth × areaHeight}, away from {@code selection} (null: anywhere). */
+    void showBeside(Bounds selection, double areaWidth, double areaHeight) {
+        double w = Math.min(getMaxWidth(), areaWidth - 2 * MARGIN);
+        double h = Math.min(prefHeight(w), areaHeight - 2 * MARGIN);
+        StackPane.setAlignment(this, corner(selection, areaWidth, areaHeight, w, h));
+        setVisible(true);
+    }
+
+    /**
+     * The corner for a card of {@code w × h} in an area of {@code areaWidth × areaHeight} that covers the
+     * least of {@code selection}: the first free one of top right, top left, bottom right, bottom left.
+     */
+    static Pos corner(Bounds selection, double areaWidth, double areaHeight, double w, double h) {
+        if (selection == null) {
+            return CORNERS[0];
+        }
+        Pos best = CORNERS[0];
+        double least = Double.POSITIVE_INFINITY;
+        for (Pos c : CORNERS) {
+            double x = c.getHpos() == HPos.LEFT ? MARGIN : areaWidth - MARGIN - w;
+            double y = c.getVpos() == VPos.TOP ? MARGIN : areaHeight - MARGIN - h;
+            double overlap = Math.max(0, Math.min(x + w, selection.getMaxX()) - Math.max(x, selection.getMinX()))
+                    * Math.max(0, Math.min(y + h, selection.getMaxY()) - Math.max(y, selection.getMinY()));
+            if (overlap < least) {
+                least = overlap;
+                best = c;
+            }
+        }
+        return best;
+    }
+}
