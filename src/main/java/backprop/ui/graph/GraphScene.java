@@ -239,8 +239,6 @@ public final class GraphScene {
      * the unary activation that alone reads z, if any. Its units are W's columns.
      */
     record DenseLayer(int z, int activation, int weights, int bias, int source) {
-        static final int MAX_LAYER_WEIGHTS = GraphScene.MAX_LAYER_WEIGHTS;
-
         int output() {
             return activation >= 0 ? activation : z;
         }
