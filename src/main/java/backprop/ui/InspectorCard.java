@@ -37,7 +37,6 @@ final class InspectorCard extends StackPane {
         StackPane.setMargin(this, new Insets(MARGIN));
     }
 
-
     /** Shows the card in an area of {@code areaWidth × areaHeight}, away from {@code selection} (null: anywhere). */
     void showBeside(Bounds selection, double areaWidth, double areaHeight) {
         double w = Math.min(getMaxWidth(), areaWidth - 2 * MARGIN);

@@ -47,7 +47,7 @@ public final class MainView extends BorderPane {
     private final ToggleButton sidebarToggle = new ToggleButton("Formula");
     private VBox sidebar;
     private ScrollPane trainingSide;
-    /** One inspector: in the sidebar while it shows, else on a card over the graph (see {@link #placeSharedPanels}). */
+    /** One inspector: in the sidebar while it shows, else on a card over the graph (see {@link #placeInspector}). */
     private final InspectorPanel inspector;
     private final InspectorCard inspectorCard = new InspectorCard(this::clearSelection);
     private final javafx.scene.layout.StackPane graphArea;
@@ -86,12 +86,12 @@ public final class MainView extends BorderPane {
         chainRule = new ChainRulePanel(model, texRenderer);
         inspector = new InspectorPanel(model);
         graphArea = new javafx.scene.layout.StackPane(graph, inspectorCard);
-        model.selectedNodeProperty().addListener((obs, was, now) -> placeSharedPanels());
-        model.selectedEdgeProperty().addListener((obs, was, now) -> placeSharedPanels());
 
         setTop(toolbar());
         sidebar = sidebar();
         setLeft(sidebar);
+        model.selectedNodeProperty().addListener((obs, was, now) -> placeInspector());
+        model.selectedEdgeProperty().addListener((obs, was, now) -> placeInspector());
         // stepping sits under the graph only, so the training workspace on the right gets the full height
         BorderPane centre = new BorderPane(graphArea);
         if (trainingFactory != null) {
@@ -248,7 +248,7 @@ public final class MainView extends BorderPane {
     private void showSidebar(boolean show) {
         sidebarToggle.setSelected(show);
         setLeft(show ? sidebar : null);
-        placeSharedPanels();
+        placeInspector();
     }
 
     /** Moves a node to {@code home} at {@code index}, unless it is there already. */
@@ -272,14 +272,10 @@ public final class MainView extends BorderPane {
     }
 
     /**
-     * Puts the panels two places share where they can be seen: the inspector in the sidebar when it
-     * shows, else on the card while something is selected, where it covers least of it; the value history
-     * and seed in the training workspace when it shows, else in the sidebar.
+     * The value history and seed: in the training workspace when it shows (the sidebar may be hidden, and
+     * they are about the weights it trains), else in the sidebar. One set of controls with two homes.
      */
-    private void placeSharedPanels() {
-        if (inspector == null) {
-            return; // still building the window
-        }
+    private void placeValueControls() {
         boolean training = getRight() != null;
         if (training) {
             moveTo(trainingHeading, trainingHeading.getChildren().size(), undoRedo);
@@ -298,16 +294,19 @@ public final class MainView extends BorderPane {
         }
         valuesInSidebar.setVisible(!training);
         valuesInSidebar.setManaged(!training);
+    }
 
-        boolean floating = getLeft() == null && hasSelection();
-        if (floating) {
+    /**
+     * The inspector: in the sidebar when it shows, else on the card while something is selected, where it
+     * covers least of the selection.
+     */
+    private void placeInspector() {
+        if (getLeft() == null && hasSelection()) {
             moveTo(inspectorCard, 0, inspector); // under the card's close button
             inspectorCard.showBeside(graph.selectionBounds(), graph.getWidth(), graph.getHeight());
         } else {
             inspectorCard.setVisible(false);
-            if (inspector.getParent() != sidebar) {
-                moveTo(sidebar, sidebar.getChildren().size(), inspector);
-            }
+            moveTo(sidebar, sidebar.getChildren().size(), inspector);
         }
     }
 
@@ -317,7 +316,8 @@ public final class MainView extends BorderPane {
             trainingSide = trainingSide(); // built when first needed: the apple graph starts without it
         }
         setRight(show ? trainingSide : null);
-        placeSharedPanels();
+        placeValueControls();
+        placeInspector();
     }
 
     private ScrollPane trainingSide() {
