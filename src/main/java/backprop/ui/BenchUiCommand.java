@@ -66,6 +66,63 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
     @Spec
     CommandSpec spec;
 
+    /**
+     * BENCH_DEBUG lines, formatted and written by a thread of their own: printing inside a pulse made
+     * it slower (and a lambda or string concatenation made there links a call site on first use, ms).
+     */
+    private final DebugPrinter debug = new DebugPrinter();
+
+    private record SlowPulse(double uptime, String clock, long work, long animation, long layout, int cursor,
+                             FxStackSampler stacks, long from, long to) implements java.util.function.Supplier<String> {
+        @Override
+        public String get() {
+            return String.format(Locale.ROOT, "[%.3fs] %s slow pulse %.1f ms (animation %.1f, CSS + layout %.1f) at cursor %d%n",
+                    uptime, clock, work / 1e6, animation / 1e6, layout / 1e6, cursor) + (stacks == null ? "" : stacks.summary(from, to));
+        }
+    }
+
+    private record LateFrame(double uptime, int frame, long interval) implements java.util.function.Supplier<String> {
+        @Override
+        public String get() {
+            return String.format(Locale.ROOT, "[%.3fs] late frame %d: %.1f ms after the last%n", uptime, frame, interval / 1e6);
+        }
+    }
+
+    private static final class DebugPrinter {
+        private final java.util.concurrent.BlockingQueue<java.util.function.Supplier<String>> lines =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        private Thread thread;
+
+        synchronized void print(java.util.function.Supplier<String> line) {
+            if (thread == null) {
+                thread = new Thread(() -> {
+                    try {
+                        while (true) {
+                            System.err.print(lines.take().get());
+                        }
+                    } catch (InterruptedException e) {
+                        // the bench is over: drain() prints the rest
+                    }
+                }, "bench-debug");
+                thread.setDaemon(true);
+                thread.start();
+            }
+            lines.add(line);
+        }
+
+        /** Prints what is still queued, in order, before the report. */
+        synchronized void drain() throws InterruptedException {
+            if (thread == null) {
+                return;
+            }
+            thread.interrupt();
+            thread.join();
+            for (java.util.function.Supplier<String> line; (line = lines.poll()) != null; ) {
+                System.err.print(line.get());
+            }
+        }
+    }
+
     static String program(int nodes) {
         return Rehearsal.program(nodes);
     }
@@ -73,7 +130,11 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
     @Override
     public Integer call() throws Exception {
         if (System.getenv("BENCH_DEBUG") != null) {
-            uptimeSeconds(); // its first call loads the management classes (~10 ms): not inside a measured pulse
+            // their first calls load the management and time classes (~10 ms) and the printer thread starts:
+            // not inside a measured pulse
+            uptimeSeconds();
+            wallClock();
+            debug.print(() -> "");
         }
         boolean window = System.getenv("DISPLAY") != null && System.getProperty("glass.platform") == null;
         if (window) {
@@ -155,12 +216,8 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                         long w = now - pulseStart[0];
                         work.add(w);
                         if (w > 16_000_000L && System.getenv("BENCH_DEBUG") != null) {
-                            System.err.printf(Locale.ROOT, "[%.3fs] %s slow pulse %.1f ms (animation %.1f, CSS + layout %.1f) at cursor %d%n",
-                                    uptimeSeconds(), wallClock(), w / 1e6, (cssStart[0] - pulseStart[0]) / 1e6, (now - cssStart[0]) / 1e6,
-                                    model.cursorProperty().get());
-                            if (stacks != null) {
-                                System.err.print(stacks.summary(pulseStart[0], now));
-                            }
+                            debug.print(new SlowPulse(uptimeSeconds(), wallClock(), w, cssStart[0] - pulseStart[0], now - cssStart[0],
+                                    model.cursorProperty().get(), stacks, pulseStart[0], now));
                         }
                     }
                 });
@@ -179,8 +236,7 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                         if (measuring && last[0] != 0) {
                             intervals.add(now - last[0]);
                             if (now - last[0] > 20_000_000L && System.getenv("BENCH_DEBUG") != null) {
-                                System.err.printf(Locale.ROOT, "[%.3fs] late frame %d: %.1f ms after the last%n", uptimeSeconds(), intervals.size(),
-                                        (now - last[0]) / 1e6);
+                                debug.print(new LateFrame(uptimeSeconds(), intervals.size(), now - last[0]));
                             }
                         }
                         if (measuring) {
@@ -230,6 +286,7 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
         latex.shutdownNow();
         trainer.shutdownNow();
         Platform.exit();
+        debug.drain();
         String report = report(window, graphNodes[0], intervals, work, fps[0]);
         if (xorTraining) {
             report = report.replace("{", String.format(Locale.ROOT, "{\"xorTrainingSeconds\": %.3f, ", trainingSeconds[0]));
