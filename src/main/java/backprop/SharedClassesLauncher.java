@@ -9,21 +9,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Opens the app in a second JVM that maps the app's classes from a class-data-sharing archive
- * (AppCDS, {@code -XX:SharedArchiveFile}) instead of loading and verifying some 4,000 of them from
- * the jar: the first frame comes ~0.4–0.5 s sooner on a two-core machine (docs/benchmarks.md). A jar
- * cannot ask for JVM options, so {@code java -jar} starts this small launcher, which starts the app's
- * JVM with the same options plus the archive, and waits for it. {@code mvn package} writes the archive
+ * Opens the app in a second JVM with the options a jar cannot ask for. (1) It maps the app's classes
+ * from a class-data-sharing archive (AppCDS, {@code -XX:SharedArchiveFile}) instead of loading and
+ * verifying some 4,000 of them from the jar: the first frame comes ~0.4–0.5 s sooner on a two-core
+ * machine. (2) It collects garbage with ZGC, whose pauses stay under a millisecond: G1's young pauses
+ * copy what a new graph keeps (~25 MB of cached text bitmaps for 200 nodes) and took 17–45 ms, longer
+ * than a frame (docs/benchmarks.md). {@code java -jar} starts this small launcher, which starts the
+ * app's JVM with the same options plus these, and waits for it. {@code mvn package} writes the archive
  * next to the jar (pom.xml, exec-maven-plugin); a launch that finds none for its JVM build, or one
  * older than the jar, writes it when the app exits.
  *
  * <p>Nothing is relaunched when the JVM was not started as {@code java [options] -jar <this jar>}
- * (tests, {@code mvn javafx:run}, an IDE), when its options already manage class sharing, or with
- * {@code -Dbackprop.sharedClasses=off}; then the app starts in this JVM as before.
+ * (tests, an IDE; {@code mvn javafx:run} passes the collector itself), when its options already manage
+ * class sharing or choose a collector (an archive only maps into a JVM with the heap layout it was
+ * written with), or with {@code -Dbackprop.sharedClasses=off}; then the app starts in this JVM.
  */
 final class SharedClassesLauncher {
     /** Set on the app's JVM (and by a user to "off"): no further relaunch. */
     static final String PROPERTY = "backprop.sharedClasses";
+    /** The app JVM's collector; the archive {@code mvn package} writes (pom.xml) is made under it too. */
+    static final String COLLECTOR = "-XX:+UseZGC";
     /** An app JVM that fails sooner than this never showed a window (its first frame takes about a second). */
     private static final long FAILED_START_NANOS = 1_500_000_000L;
 
@@ -87,8 +92,9 @@ final class SharedClassesLauncher {
 
     /**
      * The app JVM's command line: this JVM's options, then the archive to map ({@code use}) or to
-     * write at exit ({@code dump}), then the rest as given. Null when the options already manage
-     * class sharing (the user's choice wins) or the arguments are not {@code [options] -jar jar ...}.
+     * write at exit ({@code dump}) and the collector, then the rest as given. Null when the options
+     * already manage class sharing or choose a collector (the user's choice wins) or the arguments are
+     * not {@code [options] -jar jar ...}.
      */
     static List<String> command(String java, String[] arguments, Path use, Path dump) {
         int jarAt = jarFlagIndex(arguments);
@@ -102,7 +108,7 @@ final class SharedClassesLauncher {
         for (int k = 0; k < jarAt; k++) {
             String a = arguments[k];
             if (a.startsWith("-Xshare") || a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-XX:ArchiveClassesAtExit")
-                    || a.startsWith("-D" + PROPERTY + "=")) {
+                    || a.startsWith("-D" + PROPERTY + "=") || choosesCollector(a)) {
                 return null;
             }
             // a debugger or profiler agent belongs to the JVM it was started with (a second one would
@@ -118,6 +124,7 @@ final class SharedClassesLauncher {
         } else if (dump != null) {
             out.add("-XX:ArchiveClassesAtExit=" + dump);
         }
+        out.add(COLLECTOR);
         // an archive of another JDK build, or a dump that skips a class, is not the user's concern
         out.add("-Xlog:cds=off");
         out.add("-Xlog:cds+dynamic=off");
@@ -126,6 +133,10 @@ final class SharedClassesLauncher {
             out.add(arguments[k]);
         }
         return out;
+    }
+
+    private static boolean choosesCollector(String option) {
+        return option.startsWith("-XX:+Use") && option.endsWith("GC");
     }
 
     /** The jar of {@code [options] -jar jar}, when it exists; null otherwise. */

@@ -18,7 +18,7 @@ class SharedClassesLauncherTest {
         String[] args = {"-Dprism.order=sw", "-Xmx2g", "-jar", "app.jar", "extra"};
         assertThat(SharedClassesLauncher.command(JAVA, args, Path.of("/a/app.jsa"), null)).containsExactly(JAVA,
                 "-XX:+IgnoreUnrecognizedVMOptions", "-Dprism.order=sw", "-Xmx2g", "-XX:SharedArchiveFile=/a/app.jsa",
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-XX:+UseZGC", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-Dbackprop.sharedClasses=on", "-jar", "app.jar", "extra");
     }
 
@@ -30,10 +30,10 @@ class SharedClassesLauncherTest {
     }
 
     @Test
-    void aUserWhoManagesClassSharingOrTurnsItOffOrDebugsIsNotOverruled() {
+    void aUserWhoManagesClassSharingOrTheCollectorOrTurnsItOffOrDebugsIsNotOverruled() {
         for (String option : new String[] {"-Xshare:off", "-XX:SharedArchiveFile=mine.jsa", "-XX:ArchiveClassesAtExit=x.jsa",
                 "-Dbackprop.sharedClasses=off", "-agentlib:jdwp=transport=dt_socket,server=y,address=5005",
-                "-javaagent:profiler.jar", "-agentpath:/opt/p/libagent.so", "-Xdebug"}) {
+                "-javaagent:profiler.jar", "-agentpath:/opt/p/libagent.so", "-Xdebug", "-XX:+UseG1GC", "-XX:+UseSerialGC"}) {
             assertThat(SharedClassesLauncher.command(JAVA, new String[] {option, "-jar", "app.jar"}, Path.of("a.jsa"), null))
                     .as(option).isNull();
         }
