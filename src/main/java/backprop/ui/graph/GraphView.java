@@ -234,9 +234,9 @@ public final class GraphView extends Region {
      * instead would restyle every view already attached, not just the new ones.
      */
     private final java.util.ArrayDeque<Attach> pending = new java.util.ArrayDeque<>();
-    // 2.5 ms, not 5: a pulse also animates, and the render thread, the JIT and the view builder share
-    // the two cores; at 5 ms, pulses of 16–25 ms still came while a 200-node graph joined
-    static final long ATTACH_BUDGET_NANOS = 2_500_000L;
+    // 2.5 ms gave as many pulses over 16 ms as 5 (those left are the first frames of a new graph) and
+    // drew a 200-node graph whole in ~4 s instead of ~2 (docs/benchmarks.md)
+    static final long ATTACH_BUDGET_NANOS = 5_000_000L;
     private int batch = 4;
     private long cssPassStart;
     private long lastCssPass;
@@ -298,6 +298,14 @@ public final class GraphView extends Region {
         for (int i = 0; i < batch && !pending.isEmpty(); i++) {
             pending.poll().run();
         }
+    }
+
+    /**
+     * How many of the graph's views have not joined the scene yet, or -1 while they are still being
+     * made (for the frame-rate benchmark).
+     */
+    public int joiningViews() {
+        return wanted != null && scene != wanted ? -1 : pending.size();
     }
 
     /** Attaches every view now (a snapshot draws a single frame). */
