@@ -265,26 +265,9 @@ public final class Trainer {
         /** Forward pass {@code step}, reported, then (unless the run stops here) its backward pass and update. */
         boolean pass(int step) {
             if (executor == null) {
-                ModelState batch = batches == null ? start : batches.batchOf(start);
-                executor = new InPlaceExecutor(plan, start, shapesOfFirstPass(graph, plan, batch), config.optimizer(),
-                        config.order());
-                InPlaceExecutor ex = executor;
-                reported = new DMatrixRMaj[reportedIds.length];
-                for (int k = 0; k < reported.length; k++) {
-                    reported[k] = executor.buffer(reportedIds[k]);
-                }
-                log = new PassLog(reported, config.keepPasses(), config.maxSteps());
-                weights = new Weights() {
-                    public ModelState state() { return ex.state(); }
-                    public double[] packed() { return ex.packed(); }
-                    public void packInto(double[] out, int base) { ex.packInto(out, base); }
-                    public StateCodec codec() { return ex.codec(); }
-                };
+                start();
             } else if (batches != null) {
-                int[] rows = batches.nextRows(start);
-                if (rows != null) { // all rows: the buffers hold them since the first pass
-                    executor.loadRows(start, batches.data, rows);
-                }
+                nextBatch();
             }
             double loss = executor.forward();
             log.add(step, loss, reported);
@@ -295,29 +278,63 @@ public final class Trainer {
             if (step == 1) {
                 firstLoss = loss;
             }
-            divergence = diverged(step, loss, firstLoss);
-            if (divergence != null) {
-                stop = Stop.DIVERGED;
-                kept = step == 1 ? executor.state() : executor.beforeLastUpdate();
-                keptPass = Math.max(1, step - 1);
-                return true;
+            // the rare ends of a run are methods of their own: this one stays small for the JIT
+            if (diverges(loss, firstLoss)) {
+                return diverge(step, loss);
             }
             if (loss < config.untilLoss() || step >= config.maxSteps()) {
-                stop = loss < config.untilLoss() ? Stop.UNTIL_LOSS : Stop.MAX_STEPS;
-                kept = executor.state();
-                keptPass = step;
-                return true;
+                return end(step, loss);
             }
             executor.backwardAndUpdate();
-            String bad = executor.nonFiniteParam();
-            if (bad != null) {
-                stop = Stop.DIVERGED;
-                divergence = "the update after pass " + step + " made " + bad + " NaN or infinite";
-                kept = executor.beforeLastUpdate();
-                keptPass = step;
-                return true;
+            return executor.allParamsFinite() ? false : updateDiverged(step);
+        }
+
+        private void start() {
+            ModelState batch = batches == null ? start : batches.batchOf(start);
+            executor = new InPlaceExecutor(plan, start, shapesOfFirstPass(graph, plan, batch), config.optimizer(),
+                    config.order());
+            InPlaceExecutor ex = executor;
+            reported = new DMatrixRMaj[reportedIds.length];
+            for (int k = 0; k < reported.length; k++) {
+                reported[k] = executor.buffer(reportedIds[k]);
             }
-            return false;
+            log = new PassLog(reported, config.keepPasses(), config.maxSteps());
+            weights = new Weights() {
+                public ModelState state() { return ex.state(); }
+                public double[] packed() { return ex.packed(); }
+                public void packInto(double[] out, int base) { ex.packInto(out, base); }
+                public StateCodec codec() { return ex.codec(); }
+            };
+        }
+
+        private void nextBatch() {
+            int[] rows = batches.nextRows(start);
+            if (rows != null) { // all rows: the buffers hold them since the first pass
+                executor.loadRows(start, batches.data, rows);
+            }
+        }
+
+        private boolean diverge(int step, double loss) {
+            divergence = diverged(step, loss, firstLoss);
+            stop = Stop.DIVERGED;
+            kept = step == 1 ? executor.state() : executor.beforeLastUpdate();
+            keptPass = Math.max(1, step - 1);
+            return true;
+        }
+
+        private boolean end(int step, double loss) {
+            stop = loss < config.untilLoss() ? Stop.UNTIL_LOSS : Stop.MAX_STEPS;
+            kept = executor.state();
+            keptPass = step;
+            return true;
+        }
+
+        private boolean updateDiverged(int step) {
+            stop = Stop.DIVERGED;
+            divergence = "the update after pass " + step + " made " + executor.nonFiniteParam() + " NaN or infinite";
+            kept = executor.beforeLastUpdate();
+            keptPass = step;
+            return true;
         }
     }
 
@@ -344,13 +361,15 @@ public final class Trainer {
         return values;
     }
 
+    /** A loss that is not finite, or over 10^6 times the first loss, ends a run. */
+    private static boolean diverges(double loss, double firstLoss) {
+        return !Double.isFinite(loss) || firstLoss != 0 && Math.abs(loss) > DIVERGENCE_FACTOR * Math.abs(firstLoss);
+    }
+
     private static String diverged(int step, double loss, double firstLoss) {
         if (!Double.isFinite(loss)) {
             return "the loss of pass " + step + " is " + loss;
         }
-        if (firstLoss != 0 && Math.abs(loss) > DIVERGENCE_FACTOR * Math.abs(firstLoss)) {
-            return "the loss of pass " + step + " (" + loss + ") is over 10^6 times the first loss (" + firstLoss + ")";
-        }
-        return null;
+        return "the loss of pass " + step + " (" + loss + ") is over 10^6 times the first loss (" + firstLoss + ")";
     }
 }

@@ -476,6 +476,20 @@ class TraceContractTest {
         assertThat(bad.stopped()).isEqualTo(Trainer.Stop.DIVERGED);
     }
 
+    @Test
+    void anUpdateThatMakesAWeightInfiniteStopsTheRunAtOnceWithThePassItFollowed() {
+        // loss 1e300 is finite, its gradient 1e300; w ← 1 − 1e10·1e300 overflows to −∞ in pass 1's update.
+        // Caught by the loss only, the run would stop a pass later, at a loss of −∞.
+        Graph g = ProgramParser.parse("param w = 1; loss = w * 1e300");
+        Trainer.Result r = Trainer.train(g, g.initialState(),
+                new Trainer.Config(new Optimizer.Sgd(1e10), UpdateOrder.SIMULTANEOUS, Double.NaN, 10));
+        assertThat(r.stopped()).isEqualTo(Trainer.Stop.DIVERGED);
+        assertThat(r.passes()).hasSize(1);
+        assertThat(r.divergence()).isEqualTo("the update after pass 1 made w NaN or infinite");
+        assertThat(r.keptPass()).isEqualTo(1);
+        assertThat(r.finalState().value(g.byName("w").orElseThrow().id()).scalar()).isEqualTo(1.0);
+    }
+
     /** E = ½(W·x − 0)² with W = [a b] and x = [0 0]ᵀ: the gradient is 0, so the weights stay as given. */
     private static Graph rowTimesZeros(double a, double b) {
         GraphBuilder gb = new GraphBuilder();
