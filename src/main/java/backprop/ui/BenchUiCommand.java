@@ -295,8 +295,7 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
         String report = report(window, graphNodes[0], intervals, work, fps[0]);
         if (xorTraining) {
             report = report.replace("{", String.format(Locale.ROOT, "{\"xorTrainingSeconds\": %.3f, ", trainingSeconds[0]));
-        }
-        if (!xorTraining) { // how long the big graph took to be drawn whole, its views joining a few per frame
+        } else { // how long the big graph took to be drawn whole, its views joining a few per frame
             report = report.replace("{", String.format(Locale.ROOT, "{\"allViewsJoinedSeconds\": %s, ",
                     joinedSeconds[0] < 0 ? "\"not yet\"" : String.format(Locale.ROOT, "%.2f", joinedSeconds[0])));
         }
