@@ -2,7 +2,7 @@
 # XOR training, engine vs numpy: seed 003's numpy loop (tools/xor_numpy.py) against
 # `backprop-visualizer train --scenario xor --max-steps 50000`, each run RUNS times (default 3).
 # Both figures time the training loop only: numpy's with time.perf_counter, the engine's is the
-# "seconds" field of the JSON (Trainer.train, after JVM start-up, before printing).
+# "seconds" field of the JSON (Trainer.train, after JVM start-up, before printing). The two alternate.
 # Usage: tools/bench-xor.sh            (REBUILD=1 to rebuild the jar first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,19 +18,19 @@ fi
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+# numpy and the engine alternate, run by run: this VM's speed drifts by ±30% within minutes, and
+# two blocks of runs a minute apart compared two different machines
 numpy_times=()
-for ((i = 1; i <= RUNS; i++)); do
-  t=$("$PYTHON" tools/xor_numpy.py | tail -n 1)
-  numpy_times+=("$t")
-  echo "numpy  run $i: $t s"
-done
-
 engine_times=()
+ratios=()
 for ((i = 1; i <= RUNS; i++)); do
-  t=$(java -jar "$JAR" train --scenario xor --max-steps 50000 \
+  n=$("$PYTHON" tools/xor_numpy.py | tail -n 1)
+  e=$(java -jar "$JAR" train --scenario xor --max-steps 50000 \
         | "$PYTHON" -c 'import json, sys; d = json.load(sys.stdin); assert len(d["steps"]) == 50000, len(d["steps"]); print(d["seconds"])')
-  engine_times+=("$t")
-  echo "engine run $i: $t s"
+  numpy_times+=("$n")
+  engine_times+=("$e")
+  ratios+=("$(awk -v e="$e" -v n="$n" 'BEGIN { printf "%.3f", e / n }')")
+  echo "run $i: numpy $n s, engine $e s, engine / numpy ${ratios[-1]}"
 done
 
 numpy_median=$(printf '%s\n' "${numpy_times[@]}" | median)
@@ -39,3 +39,4 @@ echo "numpy  median: $numpy_median s"
 echo "engine median: $engine_median s"
 awk -v e="$engine_median" -v n="$numpy_median" 'BEGIN {
   printf "engine / numpy = %.3f (numpy is %.2fx the engine time; target: engine <= 0.1 x numpy)\n", e / n, n / e }'
+echo "median of the runs' own ratios: $(printf '%s\n' "${ratios[@]}" | median)"
