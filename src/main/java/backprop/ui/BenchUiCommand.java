@@ -72,12 +72,12 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
      */
     private final DebugPrinter debug = new DebugPrinter();
 
-    private record SlowPulse(double uptime, String clock, long work, long animation, long layout, int cursor, int joining,
+    private record SlowPulse(double uptime, String clock, long work, long animation, long layout, int cursor, boolean stepped, int joining,
                              FxStackSampler stacks, long from, long to) implements java.util.function.Supplier<String> {
         @Override
         public String get() {
-            return String.format(Locale.ROOT, "[%.3fs] %s slow pulse %.1f ms (animation %.1f, CSS + layout %.1f) at cursor %d, %d views still to join%n",
-                    uptime, clock, work / 1e6, animation / 1e6, layout / 1e6, cursor, joining) + (stacks == null ? "" : stacks.summary(from, to));
+            return String.format(Locale.ROOT, "[%.3fs] %s slow pulse %.1f ms (animation %.1f, CSS + layout %.1f) at cursor %d%s, %d views still to join%n",
+                    uptime, clock, work / 1e6, animation / 1e6, layout / 1e6, cursor, stepped ? " (a step began)" : "", joining) + (stacks == null ? "" : stacks.summary(from, to));
         }
     }
 
@@ -211,15 +211,19 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                 long[] last = new long[1];
                 long[] cssStart = new long[1];
                 long shownAt = System.nanoTime();
+                int[] lastCursor = {-1};
                 scene.addPreLayoutPulseListener(() -> cssStart[0] = System.nanoTime());
                 scene.addPostLayoutPulseListener(() -> {
                     if (pulseStart[0] != 0) {
                         long now = System.nanoTime();
                         long w = now - pulseStart[0];
                         work.add(w);
+                        int cursor = model.cursorProperty().get();
+                        boolean stepped = cursor != lastCursor[0];
+                        lastCursor[0] = cursor;
                         if (w > 16_000_000L && System.getenv("BENCH_DEBUG") != null) {
                             debug.print(new SlowPulse(uptimeSeconds(), wallClock(), w, cssStart[0] - pulseStart[0], now - cssStart[0],
-                                    model.cursorProperty().get(), view.graphView().joiningViews(), stacks, pulseStart[0], now));
+                                    cursor, stepped, view.graphView().joiningViews(), stacks, pulseStart[0], now));
                         }
                     }
                 });
