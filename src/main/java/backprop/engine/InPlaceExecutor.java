@@ -218,31 +218,21 @@ final class InPlaceExecutor {
         return value[node];
     }
 
-    /**
-     * Whether every updatable param is finite: one sum per param, not a test per element (a NaN or an
-     * infinity makes the sum non-finite; finite values can too, by overflow: then the elements decide).
-     */
-    boolean allParamsFinite() {
-        for (int p : plan.updatableParams) {
-            DMatrixRMaj w = value[p];
-            double sum = 0;
-            for (int k = 0, n = w.getNumElements(); k < n; k++) {
-                sum += w.data[k];
-            }
-            if (!Double.isFinite(sum) && nonFiniteParam() != null) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The name of an updatable param that is no longer finite, or null. */
     String nonFiniteParam() {
         for (int p : plan.updatableParams) {
             DMatrixRMaj w = value[p];
+            // one test per param, not per element: a NaN or an infinity makes the sum non-finite
+            // (finite values can too, by overflow: then the elements decide)
+            double sum = 0;
             for (int k = 0, n = w.getNumElements(); k < n; k++) {
-                if (!Double.isFinite(w.data[k])) {
-                    return graph.node(p).name();
+                sum += w.data[k];
+            }
+            if (!Double.isFinite(sum)) {
+                for (int k = 0, n = w.getNumElements(); k < n; k++) {
+                    if (!Double.isFinite(w.data[k])) {
+                        return graph.node(p).name();
+                    }
                 }
             }
         }

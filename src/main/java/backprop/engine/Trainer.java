@@ -278,15 +278,17 @@ public final class Trainer {
             if (step == 1) {
                 firstLoss = loss;
             }
-            // the rare ends of a run are methods of their own: this one stays small for the JIT
-            if (diverges(loss, firstLoss)) {
-                return diverge(step, loss);
+            // the rare ends of a run are methods of their own
+            divergence = diverged(step, loss, firstLoss);
+            if (divergence != null) {
+                return diverge(step);
             }
             if (loss < config.untilLoss() || step >= config.maxSteps()) {
                 return end(step, loss);
             }
             executor.backwardAndUpdate();
-            return executor.allParamsFinite() ? false : updateDiverged(step);
+            String bad = executor.nonFiniteParam();
+            return bad != null && updateDiverged(step, bad);
         }
 
         private void start() {
@@ -314,8 +316,7 @@ public final class Trainer {
             }
         }
 
-        private boolean diverge(int step, double loss) {
-            divergence = diverged(step, loss, firstLoss);
+        private boolean diverge(int step) {
             stop = Stop.DIVERGED;
             kept = step == 1 ? executor.state() : executor.beforeLastUpdate();
             keptPass = Math.max(1, step - 1);
@@ -329,9 +330,9 @@ public final class Trainer {
             return true;
         }
 
-        private boolean updateDiverged(int step) {
+        private boolean updateDiverged(int step, String param) {
             stop = Stop.DIVERGED;
-            divergence = "the update after pass " + step + " made " + executor.nonFiniteParam() + " NaN or infinite";
+            divergence = "the update after pass " + step + " made " + param + " NaN or infinite";
             kept = executor.beforeLastUpdate();
             keptPass = step;
             return true;
@@ -361,15 +362,13 @@ public final class Trainer {
         return values;
     }
 
-    /** A loss that is not finite, or over 10^6 times the first loss, ends a run. */
-    private static boolean diverges(double loss, double firstLoss) {
-        return !Double.isFinite(loss) || firstLoss != 0 && Math.abs(loss) > DIVERGENCE_FACTOR * Math.abs(firstLoss);
-    }
-
     private static String diverged(int step, double loss, double firstLoss) {
         if (!Double.isFinite(loss)) {
             return "the loss of pass " + step + " is " + loss;
         }
-        return "the loss of pass " + step + " (" + loss + ") is over 10^6 times the first loss (" + firstLoss + ")";
+        if (firstLoss != 0 && Math.abs(loss) > DIVERGENCE_FACTOR * Math.abs(firstLoss)) {
+            return "the loss of pass " + step + " (" + loss + ") is over 10^6 times the first loss (" + firstLoss + ")";
+        }
+        return null;
     }
 }
