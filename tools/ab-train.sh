@@ -6,6 +6,8 @@
 #   tools/ab-train.sh 10 /tmp/before.jar target/backprop-visualizer.jar
 #   tools/ab-train.sh 10 target/backprop-visualizer.jar "target/backprop-visualizer.jar -XX:+UseSerialGC"
 set -euo pipefail
+# shellcheck source=tools/median.sh
+source "$(dirname "$0")/median.sh"
 runs=$1; shift
 declare -a results
 for ((i = 1; i <= runs; i++)); do
@@ -21,7 +23,7 @@ for ((i = 1; i <= runs; i++)); do
 done
 k=0
 for variant in "$@"; do
-  median=$(tr ' ' '\n' <<< "${results[k]}" | grep . | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+  median=$(tr ' ' '\n' <<< "${results[k]}" | median)
   echo "[$variant] ms:${results[k]} | median $median"
   k=$((k + 1))
 done

@@ -16,7 +16,8 @@ if [[ ! -f "$JAR" || "${REBUILD:-0}" == 1 ]]; then
   mvn -q -B package -DskipTests
 fi
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# shellcheck source=tools/median.sh
+source tools/median.sh
 
 # numpy and the engine alternate, run by run: this VM's speed drifts by ±30% within minutes, and
 # two blocks of runs a minute apart compared two different machines
