@@ -3,7 +3,7 @@
 # (the launch time is taken by `date` just before java starts and passed in as a property).
 # Runs the packaged jar 5 times in a real window under Xvfb (GTK, software rendering) and 5 times
 # headless (Monocle). `java -jar` starts the app in a second JVM that maps its classes from a
-# class-data-sharing archive (backprop.SharedClassesLauncher), which `mvn package` writes next to the
+# class-data-sharing archive (backprop.AppJvmLauncher), which `mvn package` writes next to the
 # jar; SHARED_CLASSES=off measures without it, FIRST_LAUNCH=1 deletes it first and reports the launch
 # that writes it again (as after a build whose archive step failed, or with another JDK).
 # Usage: tools/bench-startup.sh   (needs: apt-get install -y xvfb libgtk-3-0)

@@ -13,7 +13,7 @@ public final class Main {
     public static void main(String[] args) {
         // the frame-rate benchmark measures the app in the JVM the app gets
         if (args.length == 0 || args[0].equals("bench-ui")) {
-            java.util.Optional<Integer> exit = SharedClassesLauncher.relaunch();
+            java.util.Optional<Integer> exit = AppJvmLauncher.relaunch();
             if (exit.isPresent()) {
                 System.exit(exit.get());
             }

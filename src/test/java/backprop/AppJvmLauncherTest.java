@@ -10,13 +10,13 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SharedClassesLauncherTest {
+class AppJvmLauncherTest {
     private static final String JAVA = "/usr/lib/jvm/java-17/bin/java";
 
     @Test
     void theAppJvmGetsTheSameOptionsThenTheArchiveThenTheJarAndItsArguments() {
         String[] args = {"-Dprism.order=sw", "-Xmx2g", "-jar", "app.jar", "extra"};
-        assertThat(SharedClassesLauncher.command(JAVA, args, Path.of("/a/app.jsa"), null)).containsExactly(JAVA,
+        assertThat(AppJvmLauncher.command(JAVA, args, Path.of("/a/app.jsa"), null)).containsExactly(JAVA,
                 "-XX:+IgnoreUnrecognizedVMOptions", "-Dprism.order=sw", "-Xmx2g", "-XX:SharedArchiveFile=/a/app.jsa",
                 "-XX:+UseZGC", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-Dbackprop.sharedClasses=on", "-jar", "app.jar", "extra");
@@ -24,7 +24,7 @@ class SharedClassesLauncherTest {
 
     @Test
     void withoutAnArchiveTheAppJvmWritesOneAtExit() {
-        assertThat(SharedClassesLauncher.command(JAVA, new String[] {"-jar", "app.jar"}, null, Path.of("/a/app.jsa.7.tmp")))
+        assertThat(AppJvmLauncher.command(JAVA, new String[] {"-jar", "app.jar"}, null, Path.of("/a/app.jsa.7.tmp")))
                 .contains("-XX:ArchiveClassesAtExit=/a/app.jsa.7.tmp")
                 .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
     }
@@ -34,7 +34,7 @@ class SharedClassesLauncherTest {
         for (String option : new String[] {"-Xshare:off", "-XX:SharedArchiveFile=mine.jsa", "-XX:ArchiveClassesAtExit=x.jsa",
                 "-Dbackprop.sharedClasses=off", "-agentlib:jdwp=transport=dt_socket,server=y,address=5005",
                 "-javaagent:profiler.jar", "-agentpath:/opt/p/libagent.so", "-Xdebug", "-XX:+UseG1GC", "-XX:+UseSerialGC"}) {
-            assertThat(SharedClassesLauncher.command(JAVA, new String[] {option, "-jar", "app.jar"}, Path.of("a.jsa"), null))
+            assertThat(AppJvmLauncher.command(JAVA, new String[] {option, "-jar", "app.jar"}, Path.of("a.jsa"), null))
                     .as(option).isNull();
         }
     }
@@ -42,21 +42,21 @@ class SharedClassesLauncherTest {
     @Test
     void onlyAJvmStartedWithDashJarIsRelaunched(@TempDir Path dir) throws IOException {
         Path jar = Files.createFile(dir.resolve("app.jar"));
-        assertThat(SharedClassesLauncher.jarOf(new String[] {"-Dx=1", "-jar", jar.toString()})).isEqualTo(jar);
+        assertThat(AppJvmLauncher.jarOf(new String[] {"-Dx=1", "-jar", jar.toString()})).isEqualTo(jar);
         // a main class (mvn javafx:run, tests, an IDE), a missing jar, "-jar" without one
-        assertThat(SharedClassesLauncher.jarOf(new String[] {"-cp", "classes", "backprop.Main"})).isNull();
-        assertThat(SharedClassesLauncher.jarOf(new String[] {"backprop.Main", "-jar", jar.toString()})).isNull();
-        assertThat(SharedClassesLauncher.jarOf(new String[] {"-jar", dir.resolve("gone.jar").toString()})).isNull();
-        assertThat(SharedClassesLauncher.jarOf(new String[] {"-jar"})).isNull();
-        assertThat(SharedClassesLauncher.command(JAVA, new String[] {"-cp", "x", "backprop.Main"}, null, null)).isNull();
+        assertThat(AppJvmLauncher.jarOf(new String[] {"-cp", "classes", "backprop.Main"})).isNull();
+        assertThat(AppJvmLauncher.jarOf(new String[] {"backprop.Main", "-jar", jar.toString()})).isNull();
+        assertThat(AppJvmLauncher.jarOf(new String[] {"-jar", dir.resolve("gone.jar").toString()})).isNull();
+        assertThat(AppJvmLauncher.jarOf(new String[] {"-jar"})).isNull();
+        assertThat(AppJvmLauncher.command(JAVA, new String[] {"-cp", "x", "backprop.Main"}, null, null)).isNull();
     }
 
     @Test
     void theArchiveSitsNextToTheJarNamedForTheJvmBuild(@TempDir Path dir) {
         Path jar = dir.resolve("backprop-visualizer.jar");
-        assertThat(SharedClassesLauncher.archiveFor(jar, "17.0.15+6-Debian-1deb12u1"))
+        assertThat(AppJvmLauncher.archiveFor(jar, "17.0.15+6-Debian-1deb12u1"))
                 .isEqualTo(dir.resolve("backprop-visualizer-17.0.15+6-Debian-1deb12u1.jsa"));
-        assertThat(SharedClassesLauncher.archiveFor(jar, "17 (odd/build)").getFileName().toString())
+        assertThat(AppJvmLauncher.archiveFor(jar, "17 (odd/build)").getFileName().toString())
                 .isEqualTo("backprop-visualizer-17__odd_build_.jsa");
     }
 
@@ -64,9 +64,9 @@ class SharedClassesLauncherTest {
     void aReadOnlyJarDirectoryKeepsItsArchiveElseTheUsersCacheHoldsOne(@TempDir Path dir) throws IOException {
         Path jar = Files.createFile(dir.resolve("app.jar"));
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "backprop-visualizer", "app-17.jsa");
-        assertThat(SharedClassesLauncher.archiveFor(jar, "17", d -> false)).isEqualTo(cache);
+        assertThat(AppJvmLauncher.archiveFor(jar, "17", d -> false)).isEqualTo(cache);
         Files.createFile(dir.resolve("app-17.jsa")); // written by mvn package
-        assertThat(SharedClassesLauncher.archiveFor(jar, "17", d -> false)).isEqualTo(dir.resolve("app-17.jsa"));
+        assertThat(AppJvmLauncher.archiveFor(jar, "17", d -> false)).isEqualTo(dir.resolve("app-17.jsa"));
     }
 
     @Test
@@ -75,13 +75,13 @@ class SharedClassesLauncherTest {
         Path archive = Files.writeString(dir.resolve("app.jsa"), "archive");
         Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-01-01T10:00:00Z")));
         Files.setLastModifiedTime(archive, FileTime.from(Instant.parse("2026-01-01T11:00:00Z")));
-        assertThat(SharedClassesLauncher.isFresh(archive, jar)).isTrue();
+        assertThat(AppJvmLauncher.isFresh(archive, jar)).isTrue();
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-01-01T12:00:00Z"))); // rebuilt
-        assertThat(SharedClassesLauncher.isFresh(archive, jar)).isFalse();
-        assertThat(SharedClassesLauncher.isFresh(dir.resolve("none.jsa"), jar)).isFalse();
+        assertThat(AppJvmLauncher.isFresh(archive, jar)).isFalse();
+        assertThat(AppJvmLauncher.isFresh(dir.resolve("none.jsa"), jar)).isFalse();
         Files.writeString(archive, "");
         Files.setLastModifiedTime(archive, FileTime.from(Instant.parse("2026-01-01T13:00:00Z")));
-        assertThat(SharedClassesLauncher.isFresh(archive, jar)).isFalse();
+        assertThat(AppJvmLauncher.isFresh(archive, jar)).isFalse();
     }
 }

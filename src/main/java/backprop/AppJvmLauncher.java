@@ -24,7 +24,7 @@ import java.util.Optional;
  * class sharing or choose a collector (an archive only maps into a JVM with the heap layout it was
  * written with), or with {@code -Dbackprop.sharedClasses=off}; then the app starts in this JVM.
  */
-final class SharedClassesLauncher {
+final class AppJvmLauncher {
     /** Set on the app's JVM (and by a user to "off"): no further relaunch. */
     static final String PROPERTY = "backprop.sharedClasses";
     /** The app JVM's collector; the archive {@code mvn package} writes (pom.xml) is made under it too. */
@@ -32,7 +32,7 @@ final class SharedClassesLauncher {
     /** An app JVM that fails sooner than this never showed a window (its first frame takes about a second). */
     private static final long FAILED_START_NANOS = 1_500_000_000L;
 
-    private SharedClassesLauncher() {
+    private AppJvmLauncher() {
     }
 
     /**
