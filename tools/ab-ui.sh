@@ -13,7 +13,7 @@ for ((i = 1; i <= runs; i++)); do
     # shellcheck disable=SC2086
     out=$(BENCH_DEBUG=1 java $options -jar "$jar" bench-ui $args 2>&1)
     slow=$(grep "slow pulse" <<< "$out" | sed -E 's/.*slow pulse ([0-9.]+) ms.*cursor ([0-9]+).*/\1@\2/' | tr '\n' ' ' || true)
-    figures=$(grep '^{' <<< "$out" | python3 -c 'import json, sys; d = json.load(sys.stdin); print("pulses/s %s, late frames %s, FX work p99 %s ms, max %s ms, drawn whole after %s s" % (d["pulsesPerSecond"], d["lateFrames"], d["fxWorkMsP99"], d["fxWorkMsMax"], d.get("allViewsJoinedSeconds")))')
+    figures=$(grep '^{' <<< "$out" | python3 -c 'import json, sys; d = json.load(sys.stdin); print("pulses/s %s, late frames %s, longest frame %s ms, FX work p99 %s ms, max %s ms, drawn whole after %s s" % (d["pulsesPerSecond"], d["lateFrames"], d.get("longestFrameMs"), d["fxWorkMsP99"], d["fxWorkMsMax"], d.get("allViewsJoinedSeconds")))')
     echo "$(date -u +%H:%M) [$variant] run $i: over 16 ms [${slow}] $figures"
   done
 done

@@ -60,13 +60,13 @@ public final class App extends Application {
         javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
         later.setOnFinished(e -> texRenderer.execute(backprop.ui.chain.TexRenderer::warmUp));
         later.play();
-        // the rehearsal waits while a graph plays, a run trains, or the teacher has just used mouse or keys
+        // the rehearsal waits while a graph plays or loads, a run trains, or the teacher has just used mouse or keys
         long[] lastInput = {0};
         scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> lastInput[0] = System.nanoTime());
+        java.util.function.BooleanSupplier busy = Rehearsal.busy(model, view.graphView(),
+                () -> made[0] != null && made[0].isRunning());
         Rehearsal.start(worker, trainer, texRenderer, REHEARSAL_DELAY_SECONDS,
-                () -> model.playingProperty().get() || System.nanoTime() - lastInput[0] < 1_000_000_000L
-                        || made[0] != null && made[0].isRunning(),
-                seconds -> { });
+                () -> busy.getAsBoolean() || System.nanoTime() - lastInput[0] < 1_000_000_000L, seconds -> { });
         if (System.getProperty("backprop.startupProbe") != null) {
             probeFirstFrame(model);
         }

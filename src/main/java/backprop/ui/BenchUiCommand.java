@@ -190,7 +190,7 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
             }
             if (!noRehearsal) {
                 Rehearsal.start(worker, trainer, latex, App.REHEARSAL_DELAY_SECONDS,
-                        () -> model.playingProperty().get() || training.isRunning(), secs -> rehearsalSeconds[0] = secs);
+                        Rehearsal.busy(model, view.graphView(), training::isRunning), secs -> rehearsalSeconds[0] = secs);
             }
             model.traceProperty().addListener((obs, was, trace) -> {
                 if (trace == null || intervals.size() > 0 || graphNodes[0] > 0
@@ -315,12 +315,15 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
         Collections.sort(w);
         double total = intervals.stream().mapToLong(Long::longValue).sum() / 1e9;
         long slowIntervals = intervals.stream().filter(i -> i > 20_000_000L).count(); // later than 1.2 frames
+        // the longest wait between two frames: a task outside any pulse (a panel built in a runLater)
+        // freezes the window without making a pulse slow
+        long longest = intervals.stream().mapToLong(Long::longValue).max().orElse(0);
         return String.format(Locale.ROOT,
                 "{\"platform\": \"%s\", \"graphNodes\": %d, \"speed\": %.2f, \"pulses\": %d, \"pulsesPerSecond\": %.1f, "
-                        + "\"renderedFps\": %.1f, \"lateFrames\": %d, \"fxWorkMsP50\": %.2f, \"fxWorkMsP99\": %.2f, "
-                        + "\"fxWorkMsMax\": %.2f}",
+                        + "\"renderedFps\": %.1f, \"lateFrames\": %d, \"longestFrameMs\": %.1f, \"fxWorkMsP50\": %.2f, "
+                        + "\"fxWorkMsP99\": %.2f, \"fxWorkMsMax\": %.2f}",
                 window ? "window (prism " + System.getProperty("prism.order") + ")" : "monocle headless (prism sw)",
-                graphNodes, speed, intervals.size(), intervals.size() / total, renderedFps, slowIntervals,
+                graphNodes, speed, intervals.size(), intervals.size() / total, renderedFps, slowIntervals, longest / 1e6,
                 pct(w, 0.5), pct(w, 0.99), w.isEmpty() ? 0 : w.get(w.size() - 1) / 1e6);
     }
 

@@ -52,8 +52,18 @@ public final class Rehearsal {
     }
 
     /**
-     * Starts the rehearsal on the FX thread once {@code delaySeconds} have passed and {@code busy} is
-     * false (nothing playing or training); it pauses whenever {@code busy} turns true. {@code done}
+     * What keeps the rehearsal waiting, besides the teacher's own input: a graph playing, a lesson or an
+     * edit on its way (its trace still being recorded, its views still joining), a run training.
+     */
+    public static java.util.function.BooleanSupplier busy(LessonModel model, backprop.ui.graph.GraphView graph,
+                                                          java.util.function.BooleanSupplier training) {
+        return () -> model.playingProperty().get() || model.isLoading() || graph.joiningViews() != 0
+                || training.getAsBoolean();
+    }
+
+    /**
+     * Starts the rehearsal on the FX thread once {@code delaySeconds} have passed and {@code busy} has
+     * been false for {@link #QUIET_NANOS}; it pauses whenever {@code busy} turns true. {@code done}
      * gets the seconds it took (from its start) on the FX thread.
      *
      * @return whether it has started
@@ -63,10 +73,11 @@ public final class Rehearsal {
                                                            java.util.function.DoubleConsumer done) {
         long from = System.nanoTime() + (long) (delaySeconds * 1e9);
         java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        QuietClock quiet = new QuietClock(QUIET_NANOS);
         new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (now < from || busy.getAsBoolean()) {
+                if (!quiet.quietAt(now, busy.getAsBoolean()) || now < from) {
                     return;
                 }
                 stop();
@@ -78,6 +89,35 @@ public final class Rehearsal {
             }
         }.start();
         return started::get;
+    }
+
+    /**
+     * How long nothing must have been busy before the rehearsal starts: setting it up (a hidden window,
+     * XOR's training panel) takes the FX thread for 50-120 ms at once, and a single quiet frame was
+     * often the moment between one graph's last step and the next graph's loading.
+     */
+    static final long QUIET_NANOS = 500_000_000L;
+
+    /** Whether the app has been idle for a while; anything busy starts the wait again. */
+    static final class QuietClock {
+        private final long needed;
+        private long quietSince = -1;
+
+        QuietClock(long neededNanos) {
+            this.needed = neededNanos;
+        }
+
+        /** @return whether {@code now} ends a quiet time of at least the needed length */
+        boolean quietAt(long now, boolean busy) {
+            if (busy) {
+                quietSince = -1;
+                return false;
+            }
+            if (quietSince < 0) {
+                quietSince = now;
+            }
+            return now - quietSince >= needed;
+        }
     }
 
     private enum Phase { XOR_LOADING, TRAINING, GRAPH }

@@ -46,6 +46,8 @@ public final class LessonModel {
     private final Executor worker;
     private final Executor ui;
     private final AtomicLong generation = new AtomicLong();
+    /** The request whose trace is shown (or whose error is), on the FX thread. */
+    private long shownGeneration;
 
     private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
     private final ReadOnlyObjectWrapper<ModelState> state = new ReadOnlyObjectWrapper<>(this, "state");
@@ -259,6 +261,7 @@ public final class LessonModel {
             if (gen != generation.get()) {
                 return; // a newer request superseded this one
             }
+            shownGeneration = gen;
             boolean newLesson = lesson.get() != l;
             lesson.set(l);
             state.set(s);
@@ -278,7 +281,12 @@ public final class LessonModel {
                 cursor.set(keep);
             }
         }, ui).exceptionally(e -> {
-            ui.execute(() -> formulaError.set(String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
+            ui.execute(() -> {
+                if (gen == generation.get()) {
+                    shownGeneration = gen;
+                }
+                formulaError.set(String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            });
             return null;
         });
     }
@@ -334,6 +342,11 @@ public final class LessonModel {
     public void reset() {
         playing.set(false);
         cursor.set(0);
+    }
+
+    /** Whether a lesson or an edit is still being recorded on the worker: its trace is not on screen yet. */
+    public boolean isLoading() {
+        return generation.get() != shownGeneration;
     }
 
     public boolean atEnd() {

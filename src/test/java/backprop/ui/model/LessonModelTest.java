@@ -31,6 +31,22 @@ class LessonModelTest {
     }
 
     @Test
+    void aLessonIsLoadingUntilItsTraceIsShownAndAnOlderOneDoesNotEndTheWait() {
+        java.util.ArrayDeque<Runnable> workerQueue = new java.util.ArrayDeque<>();
+        LessonModel m = new LessonModel(workerQueue::add, Runnable::run);
+        assertThat(m.isLoading()).isFalse();
+        m.load("apple");
+        m.load("xor");
+        assertThat(m.isLoading()).isTrue();
+        workerQueue.poll().run(); // apple's trace: superseded by xor's, never shown
+        assertThat(m.lesson()).isNull();
+        assertThat(m.isLoading()).isTrue();
+        workerQueue.poll().run();
+        assertThat(m.lesson().id()).isEqualTo("xor");
+        assertThat(m.isLoading()).isFalse();
+    }
+
+    @Test
     void anEditKeepsTheCursorAndReplaysTheNewValues() {
         model.load("apple");
         model.toForwardEnd();
