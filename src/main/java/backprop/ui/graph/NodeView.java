@@ -176,15 +176,17 @@ final class NodeView extends VBox {
         keepToBoxSize();
     }
 
-    /** The laid-out size, clipped to it: a name longer than the box was sized for stays inside it. */
+    /**
+     * The laid-out size, clipped to it: a name longer than the box was sized for stays inside it. The
+     * clip is a plain rectangle: the software renderer draws through a rounded one by way of an
+     * off-screen mask and a blend, which made up a third of drawing a box for the first time (the
+     * frame where a pan first shows a few hundred boxes); the rounded border is inside the rectangle.
+     */
     private void keepToBoxSize() {
         setPrefSize(box.width(), box.height());
         setMinSize(box.width(), box.height());
         setMaxSize(box.width(), box.height());
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle(box.width(), box.height());
-        clip.setArcWidth(20);
-        clip.setArcHeight(20);
-        setClip(clip);
+        setClip(new javafx.scene.shape.Rectangle(box.width(), box.height()));
     }
 
     Text valueLabel() {
