@@ -43,6 +43,31 @@ class RehearsalTest {
     }
 
     @Test
+    void theAppIsBusyWhileALessonLoadsPlaysOrTrains() throws Exception {
+        java.util.ArrayDeque<Runnable> recording = new java.util.ArrayDeque<>();
+        AtomicBoolean training = new AtomicBoolean();
+        CompletableFuture<java.util.List<Boolean>> seen = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            backprop.ui.model.LessonModel model = new backprop.ui.model.LessonModel(recording::add, Runnable::run);
+            java.util.function.BooleanSupplier busy = Rehearsal.busy(model,
+                    new backprop.ui.graph.GraphView(model), training::get);
+            java.util.List<Boolean> states = new java.util.ArrayList<>();
+            states.add(busy.getAsBoolean()); // nothing yet
+            model.load("apple");
+            states.add(busy.getAsBoolean()); // recorded on the worker, not shown
+            recording.poll().run();
+            states.add(busy.getAsBoolean()); // shown, its few views joined at once
+            model.playingProperty().set(true);
+            states.add(busy.getAsBoolean());
+            model.playingProperty().set(false);
+            training.set(true);
+            states.add(busy.getAsBoolean());
+            seen.complete(states);
+        });
+        assertThat(seen.get(10, TimeUnit.SECONDS)).containsExactly(false, true, false, true, true);
+    }
+
+    @Test
     void itWaitsWhileSomethingPlaysAndGoesOnAfterwards() throws Exception {
         AtomicBoolean playing = new AtomicBoolean(true);
         CompletableFuture<Double> done = new CompletableFuture<>();
