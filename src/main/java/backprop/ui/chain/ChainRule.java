@@ -79,6 +79,14 @@ public final class ChainRule {
         tex.append(symbolic);
         if (scalars) {
             tex.append(" = ").append(Tex.fill(n.op().forwardTex(), numbers, "")).append(" = ").append(value(f.value()));
+        } else if (writtenOut(f.value())) {
+            // small matrices (XOR's 4×2 data, 2×3 weights) written out, operands too when they all are
+            boolean operands = f.inputs().stream().allMatch(ChainRule::writtenOut);
+            if (operands) {
+                String[] matrices = f.inputs().stream().map(ChainRule::value).toArray(String[]::new);
+                tex.append(" = ").append(Tex.fill(n.op().forwardTex(), matrices, ""));
+            }
+            tex.append(" = ").append(value(f.value()));
         } else {
             tex.append(" \\quad (").append(shape(f.value())).append(")");
         }
@@ -100,8 +108,10 @@ public final class ChainRule {
                         + " = " + value(b.upstreamGrad()) + " \\times " + value(e.localDerivative())
                         + " = " + value(e.contribution()));
             } else {
-                lines.add(lhs + " = " + rule + " \\quad \\left(" + Tex.partial(v.name(), u.name()) + " = "
-                        + localSymbolic + "\\right) \\quad (" + shape(e.contribution()) + ")");
+                String local = " \\quad \\left(" + Tex.partial(v.name(), u.name()) + " = " + localSymbolic + "\\right)";
+                lines.add(lhs + " = " + rule + (writtenOut(e.contribution())
+                        ? " = " + value(e.contribution()) + local
+                        : local + " \\quad (" + shape(e.contribution()) + ")"));
             }
             title.append(u.name()).append(" gets ").append(Numbers.format(e.contribution())).append("; ");
             if (lastEdgeTo(b, e)) { // a value read twice by this op gets one sum, after both its lines
@@ -278,8 +288,31 @@ public final class ChainRule {
                 + Numbers.format(u.after()), "\\begin{array}{l}" + tex + "\\end{array}", List.of());
     }
 
+    /** Matrices up to this many rows and columns are written out, number by number; larger ones by their shape. */
+    static final int WRITTEN_OUT = 4;
+    /** Significant digits of a written-out matrix's numbers: a 4×3 matrix must fit beside two others. */
+    static final int MATRIX_DIGITS = 3;
+
     private static String value(Tensor t) {
-        return t.isScalar() ? Tex.number(t.scalar()) : "[" + shape(t) + "]";
+        if (t.isScalar()) {
+            return Tex.number(t.scalar());
+        }
+        return writtenOut(t) ? matrix(t) : "[" + shape(t) + "]";
+    }
+
+    private static boolean writtenOut(Tensor t) {
+        return t.rows() <= WRITTEN_OUT && t.cols() <= WRITTEN_OUT;
+    }
+
+    private static String matrix(Tensor t) {
+        StringBuilder tex = new StringBuilder("\\begin{bmatrix}");
+        for (int r = 0; r < t.rows(); r++) {
+            for (int c = 0; c < t.cols(); c++) {
+                tex.append(c == 0 ? "" : " & ").append(Tex.cell(t.get(r, c), MATRIX_DIGITS));
+            }
+            tex.append(r == t.rows() - 1 ? "" : " \\\\ ");
+        }
+        return tex.append("\\end{bmatrix}").toString();
     }
 
     private static String shape(Tensor t) {

@@ -59,13 +59,18 @@ public final class Tex {
 
     /** A number; negative ones in parentheses so they can stand inside a product. */
     public static String number(double v) {
-        String s = Numbers.format(v).replace('−', '-');
+        String s = cell(v, 6);
+        return v < 0 ? "(" + s + ")" : s;
+    }
+
+    /** A number to {@code digits} significant digits, without parentheses: a matrix's entry. */
+    public static String cell(double v, int digits) {
+        String s = Numbers.format(v, digits).replace('−', '-');
         if (s.contains("e")) {
             String[] p = s.split("e");
             s = p[0] + " \\times 10^{" + p[1] + "}";
         }
-        s = s.replace("∞", "\\infty");
-        return v < 0 ? "(" + s + ")" : s;
+        return s.replace("∞", "\\infty");
     }
 
     /** ∂out/∂x */

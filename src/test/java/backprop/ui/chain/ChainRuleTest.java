@@ -99,4 +99,86 @@ class ChainRuleTest {
         }
         throw new AssertionError("no step passes a gradient to y3");
     }
+
+    /** A matrix as the panel writes it: bmatrix, three significant digits, rows by \\. */
+    private static String bmatrix(double[][] m) {
+        StringBuilder b = new StringBuilder("\\begin{bmatrix}");
+        for (int r = 0; r < m.length; r++) {
+            for (int c = 0; c < m[r].length; c++) {
+                b.append(c == 0 ? "" : " & ").append(backprop.ui.text.Tex.cell(m[r][c], ChainRule.MATRIX_DIGITS));
+            }
+            b.append(r == m.length - 1 ? "" : " \\\\ ");
+        }
+        return b.append("\\end{bmatrix}").toString();
+    }
+
+    private static double[][] product(double[][] a, double[][] b) {
+        double[][] c = new double[a.length][b[0].length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < b[0].length; j++) {
+                for (int k = 0; k < b.length; k++) {
+                    c[i][j] += a[i][k] * b[k][j];
+                }
+            }
+        }
+        return c;
+    }
+
+    private static double[][] transpose(double[][] a) {
+        double[][] t = new double[a[0].length][a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[0].length; j++) {
+                t[j][i] = a[i][j];
+            }
+        }
+        return t;
+    }
+
+    private static double[][] leaf(Graph g, String name) {
+        return g.initialState().value(g.byName(name).orElseThrow().id()).toRows();
+    }
+
+    @Test
+    void xorsFirstProductIsWrittenOutNumberByNumber() {
+        Graph g = Scenarios.xor(Scenarios.XOR_SEED).graph();
+        Trace t = trace(g);
+        double[][] x = leaf(g, "X");
+        double[][] w = leaf(g, "W_hidden");
+        Explanation first = ChainRule.at(t, 1, null); // z_hidden = X·W_hidden
+        assertThat(first.tex()).contains(" = " + bmatrix(x) + " " + bmatrix(w) + " = " + bmatrix(product(x, w)));
+    }
+
+    @Test
+    void xorsHiddenWeightGradientIsWrittenOutNumberByNumber() {
+        Graph g = Scenarios.xor(Scenarios.XOR_SEED).graph();
+        Trace t = trace(g);
+        // by hand: h = σ(X·W1), o = h·W2, E = ½Σ(o − y)²: ∂E/∂W1 = Xᵀ·((o − y)·W2ᵀ ⊙ h(1 − h))
+        double[][] x = leaf(g, "X");
+        double[][] w1 = leaf(g, "W_hidden");
+        double[][] w2 = leaf(g, "W_output");
+        double[][] y = leaf(g, "y");
+        double[][] h = product(x, w1);
+        for (double[] row : h) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = 1 / (1 + Math.exp(-row[j]));
+            }
+        }
+        double[][] o = product(h, w2);
+        double[][] dh = new double[h.length][h[0].length];
+        for (int i = 0; i < h.length; i++) {
+            for (int j = 0; j < h[0].length; j++) {
+                dh[i][j] = (o[i][0] - y[i][0]) * w2[j][0] * h[i][j] * (1 - h[i][j]);
+            }
+        }
+        String expected = bmatrix(product(transpose(x), dh));
+        assertThat(ChainRule.at(t, stepReaching(t, "W_hidden"), null).tex()).contains(" = " + expected);
+    }
+
+    @Test
+    void aMatrixLargerThanFourByFourIsGivenByItsShape() {
+        Graph g = Scenarios.logistic().graph(); // ten data points: z is 10×1
+        Trace t = trace(g);
+        String tex = ChainRule.at(t, 1, null).tex();
+        assertThat(tex).contains("10 \\times 1").doesNotContain("bmatrix");
+    }
 }
