@@ -10,6 +10,8 @@ import backprop.engine.Trace;
 import backprop.engine.UpdateOrder;
 import backprop.engine.program.ProgramParser;
 import backprop.scenarios.Scenarios;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 /** The chain-rule text of a step, with numbers worked out by hand (or in tools/seed000_reference.py). */
@@ -101,49 +103,34 @@ class ChainRuleTest {
     }
 
     /** A matrix as the panel writes it: bmatrix, three significant digits, rows by \\. */
-    private static String bmatrix(double[][] m) {
+    private static String bmatrix(DMatrixRMaj m) {
         StringBuilder b = new StringBuilder("\\begin{bmatrix}");
-        for (int r = 0; r < m.length; r++) {
-            for (int c = 0; c < m[r].length; c++) {
-                b.append(c == 0 ? "" : " & ").append(backprop.ui.text.Tex.cell(m[r][c], ChainRule.MATRIX_DIGITS));
+        for (int r = 0; r < m.numRows; r++) {
+            for (int c = 0; c < m.numCols; c++) {
+                b.append(c == 0 ? "" : " & ").append(backprop.ui.text.Tex.cell(m.get(r, c), ChainRule.MATRIX_DIGITS));
             }
-            b.append(r == m.length - 1 ? "" : " \\\\ ");
+            b.append(r == m.numRows - 1 ? "" : " \\\\ ");
         }
         return b.append("\\end{bmatrix}").toString();
     }
 
-    private static double[][] product(double[][] a, double[][] b) {
-        double[][] c = new double[a.length][b[0].length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < b[0].length; j++) {
-                for (int k = 0; k < b.length; k++) {
-                    c[i][j] += a[i][k] * b[k][j];
-                }
-            }
-        }
+    private static DMatrixRMaj leaf(Graph g, String name) {
+        return g.initialState().value(g.byName(name).orElseThrow().id()).matrix();
+    }
+
+    /** a·b by EJML, an implementation independent of the engine's kernels. */
+    private static DMatrixRMaj product(DMatrixRMaj a, DMatrixRMaj b) {
+        DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numCols);
+        CommonOps_DDRM.mult(a, b, c);
         return c;
-    }
-
-    private static double[][] transpose(double[][] a) {
-        double[][] t = new double[a[0].length][a.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                t[j][i] = a[i][j];
-            }
-        }
-        return t;
-    }
-
-    private static double[][] leaf(Graph g, String name) {
-        return g.initialState().value(g.byName(name).orElseThrow().id()).toRows();
     }
 
     @Test
     void xorsFirstProductIsWrittenOutNumberByNumber() {
         Graph g = Scenarios.xor(Scenarios.XOR_SEED).graph();
         Trace t = trace(g);
-        double[][] x = leaf(g, "X");
-        double[][] w = leaf(g, "W_hidden");
+        DMatrixRMaj x = leaf(g, "X");
+        DMatrixRMaj w = leaf(g, "W_hidden");
         Explanation first = ChainRule.at(t, 1, null); // z_hidden = X·W_hidden
         assertThat(first.tex()).contains(" = " + bmatrix(x) + " " + bmatrix(w) + " = " + bmatrix(product(x, w)));
     }
@@ -153,25 +140,23 @@ class ChainRuleTest {
         Graph g = Scenarios.xor(Scenarios.XOR_SEED).graph();
         Trace t = trace(g);
         // by hand: h = σ(X·W1), o = h·W2, E = ½Σ(o − y)²: ∂E/∂W1 = Xᵀ·((o − y)·W2ᵀ ⊙ h(1 − h))
-        double[][] x = leaf(g, "X");
-        double[][] w1 = leaf(g, "W_hidden");
-        double[][] w2 = leaf(g, "W_output");
-        double[][] y = leaf(g, "y");
-        double[][] h = product(x, w1);
-        for (double[] row : h) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = 1 / (1 + Math.exp(-row[j]));
+        DMatrixRMaj x = leaf(g, "X");
+        DMatrixRMaj w2 = leaf(g, "W_output");
+        DMatrixRMaj y = leaf(g, "y");
+        DMatrixRMaj h = product(x, leaf(g, "W_hidden"));
+        for (int k = 0; k < h.getNumElements(); k++) {
+            h.data[k] = 1 / (1 + Math.exp(-h.data[k]));
+        }
+        DMatrixRMaj o = product(h, w2);
+        DMatrixRMaj dh = new DMatrixRMaj(h.numRows, h.numCols);
+        for (int i = 0; i < h.numRows; i++) {
+            for (int j = 0; j < h.numCols; j++) {
+                dh.set(i, j, (o.get(i, 0) - y.get(i, 0)) * w2.get(j, 0) * h.get(i, j) * (1 - h.get(i, j)));
             }
         }
-        double[][] o = product(h, w2);
-        double[][] dh = new double[h.length][h[0].length];
-        for (int i = 0; i < h.length; i++) {
-            for (int j = 0; j < h[0].length; j++) {
-                dh[i][j] = (o[i][0] - y[i][0]) * w2[j][0] * h[i][j] * (1 - h[i][j]);
-            }
-        }
-        String expected = bmatrix(product(transpose(x), dh));
-        assertThat(ChainRule.at(t, stepReaching(t, "W_hidden"), null).tex()).contains(" = " + expected);
+        DMatrixRMaj dw1 = new DMatrixRMaj(x.numCols, dh.numCols);
+        CommonOps_DDRM.multTransA(x, dh, dw1);
+        assertThat(ChainRule.at(t, stepReaching(t, "W_hidden"), null).tex()).contains(" = " + bmatrix(dw1));
     }
 
     @Test
