@@ -135,6 +135,32 @@ class MainViewTest {
     }
 
     @Test
+    void aLongChainRuleIsBrokenIntoRowsAndShownLargeInATallerPanel(FxRobot robot) {
+        focusGraph(robot);
+        robot.interact(() -> model.load("apple-orange"));
+        waitFor(() -> model.lesson().id().equals("apple-orange") && model.moment() != null);
+        javafx.scene.image.ImageView formula = robot.lookup("#chainFormula").queryAs(javafx.scene.image.ImageView.class);
+        javafx.scene.control.ScrollPane area = robot.lookup("#chainScroll").queryAs(javafx.scene.control.ScrollPane.class);
+        double before = area.getHeight();
+        // step 8: the full chain from price to orange and to orange_count, ~1,650 px wide at full size on one line
+        robot.interact(() -> model.cursorProperty().set(8));
+        waitFor(() -> formula.getImage() != null && model.cursorProperty().get() == 8);
+        WaitForAsyncUtils.waitForFxEvents();
+        double scale = formula.getFitWidth() / formula.getImage().getWidth();
+        assertThat(scale).isGreaterThanOrEqualTo(0.8); // it was 0.5: subscripts 6 px tall
+        assertThat(formula.getImage().getWidth() * scale).isLessThanOrEqualTo(area.getViewportBounds().getWidth());
+        assertThat(area.getHeight()).isGreaterThan(before + 100);
+        double grown = area.getHeight();
+        robot.interact(() -> model.cursorProperty().set(2)); // a short formula: the graph does not jump back and forth
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area.getHeight()).isEqualTo(grown);
+        robot.interact(() -> model.load("apple"));
+        waitFor(() -> model.lesson().id().equals("apple") && model.moment() != null);
+        robot.interact(() -> model.cursorProperty().set(1));
+        waitFor(() -> area.getHeight() == before);
+    }
+
+    @Test
     void clickingANodeShowsItInTheInspector(FxRobot robot) {
         focusGraph(robot);
         robot.type(KeyCode.END);

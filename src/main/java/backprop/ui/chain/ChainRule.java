@@ -44,7 +44,7 @@ public final class ChainRule {
 
     private Explanation explain(Optimizer optimizer) {
         if (applied == 0) {
-            return new Explanation("Press → to compute the first node", "\\text{Forward pass: values flow left to right}", List.of());
+            return new Explanation("Press → to compute the first node", List.of("\\text{Forward pass: values flow left to right}"), List.of());
         }
         Step step = trace.step(applied - 1);
         if (step instanceof ForwardStep f) {
@@ -52,7 +52,7 @@ public final class ChainRule {
         }
         if (step instanceof LossStep l) {
             return new Explanation("Output " + out + " = " + Numbers.format(l.value()) + "; backward starts with 1",
-                    Tex.name(out) + " = " + value(l.value()) + ", \\qquad " + Tex.partial(out, out) + " = 1", List.of());
+                    List.of(Tex.name(out) + " = " + value(l.value()) + ", \\qquad " + Tex.partial(out, out) + " = 1"), List.of());
         }
         if (step instanceof BackwardStep b) {
             return backward(b);
@@ -90,7 +90,7 @@ public final class ChainRule {
         } else {
             tex.append(" \\quad (").append(shape(f.value())).append(")");
         }
-        return new Explanation("Forward: " + n.name() + " = " + Numbers.format(f.value()), tex.toString(), List.of());
+        return new Explanation("Forward: " + n.name() + " = " + Numbers.format(f.value()), List.of(tex.toString()), List.of());
     }
 
     private Explanation backward(BackwardStep b) {
@@ -131,7 +131,7 @@ public final class ChainRule {
         if (eager != null) {
             lines.add(eager);
         }
-        return new Explanation(title.substring(0, title.length() - 2), array(lines), List.copyOf(terms));
+        return new Explanation(title.substring(0, title.length() - 2), lines, terms);
     }
 
     /**
@@ -277,15 +277,15 @@ public final class ChainRule {
 
     private Explanation update(UpdateStep u, Optimizer optimizer) {
         String w = Tex.name(graph.node(u.node()).name());
-        StringBuilder tex = new StringBuilder();
+        List<String> lines = new ArrayList<>();
         if (optimizer != null) {
-            tex.append("\\text{").append(optimizer.describe().replace("β", "\\beta").replace("ε", "\\epsilon")
-                    .replace("μ", "\\mu")).append(":}\\ ").append(optimizer.ruleTex()).append(" \\\\ ");
+            lines.add("\\text{" + optimizer.describe().replace("β", "\\beta").replace("ε", "\\epsilon")
+                    .replace("μ", "\\mu") + ":}\\ " + optimizer.ruleTex());
         }
-        tex.append(w).append(": ").append(value(u.before())).append(" \\;\\longrightarrow\\; ").append(value(u.after()))
-                .append(" \\qquad g = ").append(Tex.partial(out, graph.node(u.node()).name())).append(" = ").append(value(u.gradient()));
+        lines.add(w + ": " + value(u.before()) + " \\;\\longrightarrow\\; " + value(u.after())
+                + " \\qquad g = " + Tex.partial(out, graph.node(u.node()).name()) + " = " + value(u.gradient()));
         return new Explanation("Update " + graph.node(u.node()).name() + ": " + Numbers.format(u.before()) + " → "
-                + Numbers.format(u.after()), "\\begin{array}{l}" + tex + "\\end{array}", List.of());
+                + Numbers.format(u.after()), lines, List.of());
     }
 
     /** Matrices up to this many rows and columns are written out, number by number; larger ones by their shape. */
@@ -317,9 +317,5 @@ public final class ChainRule {
 
     private static String shape(Tensor t) {
         return t.rows() + " \\times " + t.cols();
-    }
-
-    private static String array(List<String> lines) {
-        return lines.size() == 1 ? lines.get(0) : "\\begin{array}{l}" + String.join(" \\\\ ", lines) + "\\end{array}";
     }
 }

@@ -22,12 +22,22 @@ import javafx.scene.layout.VBox;
 public final class ChainRulePanel extends VBox {
     /** Formula size in points: readable from the back of a classroom on a projector. */
     public static final float FORMULA_SIZE = 26f;
+    /** The most of the window's height the panel takes for a tall formula; the graph keeps the rest. */
+    static final double MAX_SHARE_OF_WINDOW = 0.4;
+    /** The formula area's height before a lesson has needed more (the old fixed height). */
+    static final double BASE_HEIGHT = 130;
 
     private final Label title = new Label();
     private final ImageView formula = new ImageView();
+    private final ScrollPane scroll;
     private final ReadOnlyStringWrapper tex = new ReadOnlyStringWrapper(this, "tex", "");
     private final Executor renderer;
     private final AtomicLong latest = new AtomicLong();
+    private Moment shown;
+    /** The row width the current image was broken for, in image pixels. */
+    private double brokenFor = -1;
+    /** The tallest formula area this lesson has needed: it grows, never jumps back down under the graph. */
+    private double tallest = BASE_HEIGHT;
 
     public ChainRulePanel(LessonModel model, Executor renderer) {
         this.renderer = renderer;
@@ -37,32 +47,56 @@ public final class ChainRulePanel extends VBox {
         title.getStyleClass().add("chain-title");
         formula.setId("chainFormula");
         formula.setPreserveRatio(true);
-        ScrollPane scroll = backprop.ui.fx.Scrolling.uncachedScrollPane(formula);
+        scroll = backprop.ui.fx.Scrolling.uncachedScrollPane(formula);
+        scroll.setId("chainScroll");
         scroll.getStyleClass().add("chain-scroll");
-        // a formula larger than the panel is scaled down (to half size at most) rather than cut off
-        formula.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
-            if (formula.getImage() == null) {
-                return 0.0;
-            }
-            double w = formula.getImage().getWidth();
-            double h = formula.getImage().getHeight();
-            double availableW = scroll.getViewportBounds().getWidth() - 4;
-            double availableH = scroll.getViewportBounds().getHeight() - 4;
-            if (availableW <= 0 || availableH <= 0) {
-                return 0.0;
-            }
-            double scale = Math.max(0.5, Math.min(1, Math.min(availableW / w, availableH / h)));
-            return w * scale;
-        }, scroll.viewportBoundsProperty(), formula.imageProperty()));
+        scroll.setPrefHeight(BASE_HEIGHT);
         scroll.setPannable(true);
         getChildren().addAll(title, scroll);
         model.momentProperty().addListener((obs, was, now) -> show(now));
+        model.lessonProperty().addListener((obs, was, now) -> tallest = BASE_HEIGHT);
+        formula.imageProperty().addListener((obs, was, now) -> fitFormula());
+        scroll.viewportBoundsProperty().addListener((obs, was, now) -> {
+            fitFormula();
+            if (shown != null && Math.abs(rowWidth() - brokenFor) > 2) {
+                show(shown); // rows broken for another width: break them again for this one
+            }
+        });
+        sceneProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                now.heightProperty().addListener((o, w, h) -> fitFormula());
+            }
+        });
+    }
+
+    private void fitFormula() {
+        javafx.scene.image.Image img = formula.getImage();
+        double viewportW = scroll.getViewportBounds().getWidth() - 4;
+        if (getScene() == null) {
+            return;
+        }
+        double maxHeight = Math.max(BASE_HEIGHT, getScene().getHeight() * MAX_SHARE_OF_WINDOW);
+        if (img == null || viewportW <= 0) {
+            scroll.setPrefHeight(Math.min(tallest, maxHeight));
+            return;
+        }
+        FormulaFit f = FormulaFit.of(img.getWidth(), img.getHeight(), viewportW, maxHeight, Math.min(tallest, maxHeight));
+        formula.setFitWidth(img.getWidth() * f.scale());
+        tallest = Math.max(tallest, f.height());
+        scroll.setPrefHeight(f.height());
+    }
+
+    /** The width rows are broken for: the viewport's, or a guess before the panel is laid out. */
+    private double rowWidth() {
+        double w = scroll.getViewportBounds().getWidth() - 8;
+        return w > 0 ? w : 900;
     }
 
     private void show(Moment m) {
         if (m == null) {
             return;
         }
+        shown = m;
         title.setText(m.explanation().title());
         String source = m.explanation().tex();
         tex.set(source);
@@ -72,18 +106,26 @@ public final class ChainRulePanel extends VBox {
             formula.setImage(null); // nothing computed yet: the title says what to do, no formula to typeset
             return;
         }
+        double width = rowWidth();
+        brokenFor = width;
+        java.util.List<String> lines = m.explanation().lines();
         renderer.execute(() -> {
             if (request != latest.get()) {
                 return; // the cursor moved on before this one was drawn
             }
-            BufferedImage img = TexRenderer.render(source, FORMULA_SIZE, new Color(0x1a, 0x1a, 0x1a));
+            BufferedImage img = TexRenderer.renderLines(lines, FORMULA_SIZE, new Color(0x1a, 0x1a, 0x1a), width);
             // converted here, not on the FX thread: an image is not part of the scene until it is set
             javafx.scene.image.Image fx = SwingFXUtils.toFXImage(img, null);
-            Platform.runLater(() -> {
+            Runnable deliver = () -> {
                 if (request == latest.get()) {
                     formula.setImage(fx);
                 }
-            });
+            };
+            if (Platform.isFxApplicationThread()) {
+                deliver.run(); // rendered in line (snapshots): in time for the layout that asked for it
+            } else {
+                Platform.runLater(deliver);
+            }
         });
     }
 

@@ -5,6 +5,11 @@ import java.awt.Graphics2D;
 import java.awt.Insets;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import javax.swing.JLabel;
 import org.scilab.forge.jlatexmath.ParseException;
 import org.scilab.forge.jlatexmath.TeXConstants;
@@ -26,8 +31,52 @@ public final class TexRenderer {
         render("\\frac{\\partial L}{\\partial x} = 1.1 \\times 2", 20, Color.BLACK);
     }
 
+    /**
+     * Renders {@code lines} at {@code size} points, one under the other, a line wider than
+     * {@code maxWidth} pixels broken into rows at its "=" signs (see {@link FormulaRows}).
+     */
+    public static BufferedImage renderLines(List<String> lines, float size, Color foreground, double maxWidth) {
+        Map<String, TeXIcon> icons = new HashMap<>();
+        Function<String, TeXIcon> icon = tex -> icons.computeIfAbsent(tex, t -> icon(t, size, foreground));
+        List<List<TeXIcon>> rows = new ArrayList<>();
+        for (String line : lines) {
+            rows.add(FormulaRows.rows(line, tex -> icon.apply(tex).getIconWidth(), maxWidth).stream().map(icon).toList());
+        }
+        // rows of one line sit close (the icons' insets apart); lines are further apart, so each reads as one
+        int lineGap = Math.round(size * 0.4f);
+        int width = 1;
+        int height = lineGap * Math.max(0, rows.size() - 1);
+        for (TeXIcon row : rows.stream().flatMap(List::stream).toList()) {
+            width = Math.max(width, row.getIconWidth());
+            height += row.getIconHeight();
+        }
+        BufferedImage img = new BufferedImage(width, Math.max(1, height), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = graphics(img);
+        int y = 0;
+        for (List<TeXIcon> line : rows) {
+            for (TeXIcon row : line) {
+                row.paintIcon(COMPONENT, g, 0, y);
+                y += row.getIconHeight();
+            }
+            y += lineGap;
+        }
+        g.dispose();
+        return img;
+    }
+
     /** Renders {@code tex} at {@code size} points; a formula jlatexmath cannot parse is shown as its source text. */
     public static BufferedImage render(String tex, float size, Color foreground) {
+        return renderLines(List.of(tex), size, foreground, Double.MAX_VALUE);
+    }
+
+    private static Graphics2D graphics(BufferedImage img) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        return g;
+    }
+
+    private static TeXIcon icon(String tex, float size, Color foreground) {
         TeXFormula formula;
         try {
             formula = new TeXFormula(tex);
@@ -37,13 +86,6 @@ public final class TexRenderer {
         TeXIcon icon = formula.createTeXIcon(TeXConstants.STYLE_DISPLAY, size);
         icon.setInsets(new Insets(4, 4, 4, 4));
         icon.setForeground(foreground);
-        BufferedImage img = new BufferedImage(Math.max(1, icon.getIconWidth()), Math.max(1, icon.getIconHeight()),
-                BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        icon.paintIcon(COMPONENT, g, 0, 0);
-        g.dispose();
-        return img;
+        return icon;
     }
 }

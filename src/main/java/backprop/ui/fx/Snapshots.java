@@ -52,6 +52,9 @@ public final class Snapshots {
                 Objects.requireNonNull(Snapshots.class.getResource(EXPORT_CSS), EXPORT_CSS).toExternalForm());
         root.applyCss();
         root.layout();
+        // again: content that sizes itself to the first layout (chain-rule rows broken for the panel's width)
+        root.applyCss();
+        root.layout();
         return SwingFXUtils.fromFXImage(scene.snapshot(null), null);
     }
 }

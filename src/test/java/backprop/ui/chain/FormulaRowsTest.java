@@ -1,0 +1,92 @@
+package backprop.ui.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backprop.engine.Graph;
+import backprop.engine.Trace;
+import backprop.engine.UpdateOrder;
+import backprop.scenarios.Scenarios;
+import java.awt.Color;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
+import org.junit.jupiter.api.Test;
+
+/** Long chain-rule lines broken into rows at their "=" signs, then between factors. */
+class FormulaRowsTest {
+    /** A stand-in for typeset width: one unit per character. */
+    private static final ToDoubleFunction<String> LENGTH = String::length;
+    private static final List<String> ALL = List.of(FormulaRows.EQUALS, FormulaRows.QUAD, " \\cdot ", " \\times ", " + ", " ");
+
+    @Property
+    void cuttingLosesNothing(@ForAll @Chars({'{', '}', '(', ')', '\\', ' ', '=', '+'}) @CharRange(from = 'a', to = 'f') String line) {
+        assertThat(String.join("", FormulaRows.splitTopLevel(line, ALL))).isEqualTo(line);
+    }
+
+    @Test
+    void cutsOnlyOutsideGroups() {
+        String line = "a = \\frac{b = c}{d} = (e = f) \\quad \\left(g = h\\right)";
+        assertThat(FormulaRows.splitTopLevel(line, List.of(FormulaRows.EQUALS, FormulaRows.QUAD)))
+                .containsExactly("a", " = ", "\\frac{b = c}{d}", " = ", "(e = f)", " \\quad ", "\\left(g = h\\right)");
+    }
+
+    @Test
+    void fractionsSideBySideAreFactorsButAFractionAfterAnEqualsSignIsNot() {
+        assertThat(FormulaRows.splitTopLevel("x = \\frac{a}{b} \\frac{c}{d} \\cdot e", List.of(" \\cdot ", " ")))
+                .containsExactly("x = \\frac{a}{b}", " ", "\\frac{c}{d}", " \\cdot ", "e");
+    }
+
+    @Test
+    void aLineThatFitsStaysWhole() {
+        String line = "y = a \\cdot b = 2 \\times 3 = 6";
+        assertThat(FormulaRows.rows(line, LENGTH, line.length())).containsExactly(line);
+    }
+
+    @Test
+    void aWideLineBreaksAtItsEqualsSignsUnderTheFirstOne() {
+        String line = "yy = aaaa \\cdot bbbb = 2 \\times 3 = 6";
+        List<String> rows = FormulaRows.rows(line, LENGTH, 30);
+        assertThat(rows).containsExactly("yy = aaaa \\cdot bbbb", "\\phantom{yy} = 2 \\times 3 = 6");
+        assertThat(rows).allSatisfy(r -> assertThat(r.length()).isLessThanOrEqualTo(30));
+    }
+
+    @Test
+    void aRowStillTooWideBreaksBetweenItsFactorsUnderTheRightHandSide() {
+        String line = "y = \\frac{a}{b} \\frac{c}{d} \\frac{e}{f} = 1";
+        assertThat(FormulaRows.rows(line, LENGTH, 27))
+                .containsExactly("y = \\frac{a}{b} \\frac{c}{d}", "\\phantom{y =}\\; \\frac{e}{f}", "\\phantom{y} = 1");
+        // with four more characters of room, "= 1" joins the product's last row
+        assertThat(FormulaRows.rows(line, LENGTH, 31))
+                .containsExactly("y = \\frac{a}{b} \\frac{c}{d}", "\\phantom{y =}\\; \\frac{e}{f} = 1");
+    }
+
+    @Test
+    void aLeftHandSideWiderThanHalfTheRowIndentsByAFixedAmount() {
+        String line = "wwwwwwwwwwwwwwww = a = b";
+        assertThat(FormulaRows.rows(line, LENGTH, 22)).containsExactly("wwwwwwwwwwwwwwww = a", "\\qquad = b");
+    }
+
+    @Test
+    void apple_orangesLongestLinesFitThePanelOnceBroken() {
+        // the full chain from price to orange: at 26 pt it is ~1,650 px wide on one line
+        Graph g = Scenarios.appleOrange().graph();
+        Trace t = Trace.record(g, g.initialState(), null, UpdateOrder.SIMULTANEOUS);
+        ToDoubleFunction<String> typeset = tex -> TexRenderer.render(tex, ChainRulePanel.FORMULA_SIZE, Color.BLACK).getWidth();
+        double panel = 828; // the formula area's width in a 1280×800 window
+        int wide = 0;
+        for (int applied = 1; applied <= t.size(); applied++) {
+            for (String line : ChainRule.at(t, applied, null).lines()) {
+                if (typeset.applyAsDouble(line) > panel) {
+                    wide++;
+                    assertThat(FormulaRows.rows(line, typeset, panel))
+                            .hasSizeGreaterThan(1)
+                            .allSatisfy(row -> assertThat(typeset.applyAsDouble(row)).isLessThanOrEqualTo(panel));
+                }
+            }
+        }
+        assertThat(wide).isGreaterThanOrEqualTo(4);
+    }
+}
