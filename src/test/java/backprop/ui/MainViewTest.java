@@ -161,6 +161,26 @@ class MainViewTest {
     }
 
     @Test
+    void whenTheGraphAreaGetsShorterTheCurrentStepsBoxesStayInView(FxRobot robot) {
+        focusGraph(robot);
+        robot.interact(() -> model.load("xor")); // opens at a readable zoom, not fitted: a resize does not refit it
+        waitFor(() -> robot.lookup("#node-X").tryQuery().isPresent());
+        robot.interact(() -> model.cursorProperty().set(1)); // z_hidden = X·W_hidden; X lies below the middle
+        WaitForAsyncUtils.waitForFxEvents();
+        GraphView graph = view.graphView();
+        double zoom = graph.zoomFactor();
+        robot.interact(() -> graph.getScene().getWindow().setHeight(560));
+        waitFor(() -> graph.getHeight() < 330);
+        assertThat(graph.zoomFactor()).isEqualTo(zoom);
+        for (String box : List.of("#node-X", "#node-W_hidden", "#node-z_hidden")) {
+            javafx.scene.Node n = robot.lookup(box).query();
+            javafx.geometry.Bounds b = graph.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+            assertThat(b.getMinY()).as(box).isGreaterThanOrEqualTo(0);
+            assertThat(b.getMaxY()).as(box).isLessThanOrEqualTo(graph.getHeight());
+        }
+    }
+
+    @Test
     void clickingANodeShowsItInTheInspector(FxRobot robot) {
         focusGraph(robot);
         robot.type(KeyCode.END);

@@ -86,10 +86,14 @@ public final class ChainRulePanel extends VBox {
         scroll.setPrefHeight(f.height());
     }
 
-    /** The width rows are broken for: the viewport's, or a guess before the panel is laid out. */
+    /**
+     * The width rows are broken for: what fits the viewport at the smallest scale (a line a little too
+     * long is shown a little smaller rather than on two rows, which would take the graph's room), or a
+     * guess before the panel is laid out.
+     */
     private double rowWidth() {
         double w = scroll.getViewportBounds().getWidth() - 8;
-        return w > 0 ? w : 900;
+        return (w > 0 ? w : 900) / FormulaFit.MIN_SCALE;
     }
 
     private void show(Moment m) {

@@ -84,7 +84,15 @@ public final class GraphView extends Region {
         zoom.xProperty().addListener((obs, was, now) -> zooming());
         // e.g. the training workspace opening beside the graph: the graph stays whole unless the user moved it
         widthProperty().addListener((obs, was, now) -> refitAfterResize());
-        heightProperty().addListener((obs, was, now) -> refitAfterResize());
+        heightProperty().addListener((obs, was, now) -> {
+            if (fitted && !keepsFit) {
+                // zoomed by the user or opened at a readable zoom: the current step's boxes stay in view
+                // (the chain-rule panel growing under the graph must not push them off the bottom)
+                keepStepInView(now.doubleValue() - was.doubleValue());
+            } else {
+                refitAfterResize();
+            }
+        });
     }
 
     // --- building ---------------------------------------------------------------------------------
@@ -823,6 +831,40 @@ public final class GraphView extends Region {
         }
         if (top < margin || top + p.height() * s > getHeight() - margin) {
             pan.setY(getHeight() / 2 - (p.y() + p.height() / 2) * s);
+        }
+    }
+
+    /**
+     * After the view's height changed by {@code dh}: the current step's node and its inputs are moved
+     * into view as little as needed; with no step (or one too tall to show whole), the middle stays.
+     */
+    private void keepStepInView(double dh) {
+        Moment m = model.moment();
+        if (scene == null || m == null || m.current() == null || m.trace().graph() != scene.graph()) {
+            pan.setY(pan.getY() + dh / 2);
+            return;
+        }
+        int node = m.current().node();
+        double s = zoom.getX();
+        double top = Double.MAX_VALUE;
+        double bottom = -Double.MAX_VALUE;
+        java.util.List<Integer> shown = new java.util.ArrayList<>(scene.graph().node(node).inputs());
+        shown.add(node);
+        for (int id : shown) {
+            String box = scene.boxOf(id);
+            PlacedNode p = box == null ? null : scene.layout().nodes().get(box);
+            if (p != null) {
+                top = Math.min(top, p.y() * s + pan.getY());
+                bottom = Math.max(bottom, (p.y() + p.height()) * s + pan.getY());
+            }
+        }
+        double margin = 12;
+        if (top == Double.MAX_VALUE || bottom - top > getHeight() - 2 * margin) {
+            pan.setY(pan.getY() + dh / 2);
+        } else if (bottom > getHeight() - margin) {
+            pan.setY(pan.getY() - (bottom - (getHeight() - margin)));
+        } else if (top < margin) {
+            pan.setY(pan.getY() + (margin - top));
         }
     }
 
