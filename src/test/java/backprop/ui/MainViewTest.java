@@ -239,10 +239,16 @@ class MainViewTest {
         assertThat(robot.lookup(".graph-node").<javafx.scene.Node>queryAll()).allMatch(n -> n.isCache());
         assertThat(robot.lookup(".edge-label").<javafx.scene.Node>queryAll()).isNotEmpty().allMatch(n -> n.isCache());
         // while zooming the bitmaps are scaled, not redrawn each frame; once still they are drawn sharp again
-        robot.interact(() -> view.graphView().zoomBy(1.1));
-        assertThat(view.graphView().zoomSettling()).isTrue();
-        assertThat(robot.lookup(".graph-node").<javafx.scene.Node>queryAll())
-                .allMatch(n -> n.getCacheHint() == javafx.scene.CacheHint.SCALE);
+        // (read in the same FX event as the zoom: the settling lasts 200 ms, which a busy test machine can spend waiting)
+        boolean[] settling = {false};
+        List<javafx.scene.CacheHint> hints = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            view.graphView().zoomBy(1.1);
+            settling[0] = view.graphView().zoomSettling();
+            robot.lookup(".graph-node").<javafx.scene.Node>queryAll().forEach(n -> hints.add(n.getCacheHint()));
+        });
+        assertThat(settling[0]).isTrue();
+        assertThat(hints).hasSize(60).containsOnly(javafx.scene.CacheHint.SCALE);
         waitFor(() -> !view.graphView().zoomSettling());
         assertThat(robot.lookup(".graph-node").<javafx.scene.Node>queryAll())
                 .allMatch(n -> n.getCacheHint() == javafx.scene.CacheHint.QUALITY);

@@ -77,7 +77,10 @@ public final class GraphView extends Region {
         setFocusTraversable(true);
 
         model.sceneProperty().addListener((obs, was, now) -> sceneChanged(now));
-        model.momentProperty().addListener((obs, was, now) -> show(was, now));
+        model.momentProperty().addListener((obs, was, now) -> {
+            stepBegan = true;
+            show(was, now);
+        });
         model.selectedNodeProperty().addListener((obs, was, now) -> showSelection());
         model.selectedEdgeProperty().addListener((obs, was, now) -> showSelection());
         installZoomAndPan();
@@ -249,8 +252,29 @@ public final class GraphView extends Region {
     private long cssPassStart;
     private long lastCssPass;
     private javafx.scene.Scene measured;
-    private final Runnable beforeCssPass = () -> cssPassStart = System.nanoTime();
-    private final Runnable afterLayoutPass = () -> lastCssPass = System.nanoTime() - cssPassStart;
+    /**
+     * A step began since the last CSS pass: its own restyling has this pulse and no views join in it
+     * (unless steps began in the last two pulses too: scrubbing must not hold the joining up).
+     */
+    private boolean stepBegan;
+    private int pulsesLeftToSteps;
+    private boolean joinedThisPass;
+    private final Runnable beforeCssPass = () -> {
+        // here, after the pulse's animations, it is known whether a step began in this pulse
+        cssPassStart = System.nanoTime();
+        boolean yield = stepBegan && pulsesLeftToSteps < 2;
+        pulsesLeftToSteps = yield ? pulsesLeftToSteps + 1 : 0;
+        joinedThisPass = !yield && !pending.isEmpty();
+        if (joinedThisPass) {
+            attachSome();
+        }
+        stepBegan = false;
+    };
+    private final Runnable afterLayoutPass = () -> {
+        if (joinedThisPass) { // a pass without joining views says nothing about their cost
+            lastCssPass = System.nanoTime() - cssPassStart;
+        }
+    };
 
     private record Attach(Group layer, javafx.scene.Node view, Runnable then) {
         void run() {
@@ -276,7 +300,7 @@ public final class GraphView extends Region {
 
         @Override
         public void handle(long now) {
-            attachSome();
+            // keeps pulses coming; the views join in the pulse's pre-layout listener (beforeCssPass)
             if (pending.isEmpty()) {
                 stop();
             }
