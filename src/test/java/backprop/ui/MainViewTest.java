@@ -181,6 +181,26 @@ class MainViewTest {
     }
 
     @Test
+    void aGraphThatStillFitsTheShorterAreaIsCentredInIt(FxRobot robot) {
+        focusGraph(robot);
+        robot.interact(() -> model.load("seed-221")); // neurons, at a readable zoom: wider than the area
+        waitFor(() -> model.lesson().id().equals("seed-221") && robot.lookup("#node-y5").tryQuery().isPresent());
+        robot.interact(() -> model.cursorProperty().set(25)); // backward through z3: y5 is not one of its boxes
+        WaitForAsyncUtils.waitForFxEvents();
+        GraphView graph = view.graphView();
+        double tall = graph.getHeight();
+        robot.interact(() -> graph.getScene().getWindow().setHeight(700));
+        waitFor(() -> graph.getHeight() < tall - 60);
+        WaitForAsyncUtils.waitForFxEvents();
+        double laidOut = model.scene().layout().height() * graph.zoomFactor();
+        assertThat(laidOut).isLessThan(graph.getHeight()); // it still fits: 100 px fewer leave room to centre it
+        javafx.geometry.Bounds content = graph.contentBoundsInView();
+        assertThat(content.getMinY()).isGreaterThanOrEqualTo(0);
+        assertThat(content.getMaxY()).isLessThanOrEqualTo(graph.getHeight());
+        assertThat(graph.graphTopInView()).isCloseTo((graph.getHeight() - laidOut) / 2, org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    @Test
     void clickingANodeShowsItInTheInspector(FxRobot robot) {
         focusGraph(robot);
         robot.type(KeyCode.END);

@@ -20,6 +20,7 @@ final class WindowUnderTest {
                 ? new MainView(model, () -> new backprop.ui.training.TrainingModel(model, trainer, Platform::runLater), latex)
                 : new MainView(model, latex);
         stage.setScene(App.createScene(view, 1280, 800));
+        stage.sizeToScene(); // TestFX shares one stage: a size another test gave it must not carry over
         stage.show();
         model.load(lesson);
     }

@@ -859,10 +859,16 @@ public final class GraphView extends Region {
     }
 
     /**
-     * After the view's height changed by {@code dh}: the current step's node and its inputs are moved
-     * into view as little as needed; with no step (or one too tall to show whole), the middle stays.
+     * After the view's height changed by {@code dh}: a graph as tall as the view or less is centred in
+     * it; in a taller one the current step's node and its inputs are moved into view as little as
+     * needed; with no step (or one too tall to show whole), the middle stays.
      */
     private void keepStepInView(double dh) {
+        double margin = 12;
+        if (scene != null && scene.layout().height() * zoom.getY() <= getHeight()) {
+            pan.setY((getHeight() - scene.layout().height() * zoom.getY()) / 2);
+            return;
+        }
         Moment m = model.moment();
         if (scene == null || m == null || m.current() == null || m.trace().graph() != scene.graph()) {
             pan.setY(pan.getY() + dh / 2);
@@ -882,7 +888,6 @@ public final class GraphView extends Region {
                 bottom = Math.max(bottom, (p.y() + p.height()) * s + pan.getY());
             }
         }
-        double margin = 12;
         if (top == Double.MAX_VALUE || bottom - top > getHeight() - 2 * margin) {
             pan.setY(pan.getY() + dh / 2);
         } else if (bottom > getHeight() - margin) {
@@ -899,6 +904,11 @@ public final class GraphView extends Region {
 
     public double zoomFactor() {
         return zoom.getX();
+    }
+
+    /** Where the top of the laid-out graph is, in this view's coordinates (its vertical pan). */
+    public double graphTopInView() {
+        return pan.getY();
     }
 
     @Override
