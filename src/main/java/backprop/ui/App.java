@@ -27,13 +27,14 @@ public final class App extends Application {
     private final ExecutorService trainer = DaemonThreads.single("trainer");
 
     public static void launchApp(String[] args) {
-        warmUpLayout();
         Application.launch(App.class, args);
     }
 
     /**
-     * ELK loads and registers its algorithms on first use (a large share of start-up); doing it while
-     * the toolkit starts takes it off the path to the first frame.
+     * ELK loads and registers its algorithms on first use (~300 classes of its model library that the
+     * class-data-sharing archive cannot hold, then a cold first layout). The first lesson's layout is
+     * stored ({@link backprop.ui.layout.PrecomputedLayouts}), so this waits until after the first frames
+     * and readies ELK for a typed formula.
      */
     private static void warmUpLayout() {
         Thread t = new Thread(() -> backprop.ui.layout.LayeredLayout.layout(
@@ -58,7 +59,10 @@ public final class App extends Application {
         view.graphView().requestFocus();
         // after the first frames, not competing with them for the two cores of a classroom laptop
         javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
-        later.setOnFinished(e -> texRenderer.execute(backprop.ui.chain.TexRenderer::warmUp));
+        later.setOnFinished(e -> {
+            texRenderer.execute(backprop.ui.chain.TexRenderer::warmUp);
+            warmUpLayout();
+        });
         later.play();
         // the rehearsal waits while a graph plays or loads, a run trains, or the teacher has just used mouse or keys
         long[] lastInput = {0};

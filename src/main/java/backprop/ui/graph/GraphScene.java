@@ -74,6 +74,7 @@ public final class GraphScene {
     /** The lines a graph edge is drawn as: one, or a layer's input one per weight (neuron view). */
     private final Map<EdgeRef, List<String>> linesOfEdge = new HashMap<>();
     private final GraphLayout layout;
+    private final LayoutInput layoutInput;
     /** Units of dense layers: laid out in order (unit 1 on top). */
     private boolean layerUnits;
     private final Map<Integer, Boolean> scalar = new HashMap<>();
@@ -94,7 +95,16 @@ public final class GraphScene {
         List<LayoutNode> ln = boxes.stream().map(b -> new LayoutNode(b.id(), b.width(), b.height())).toList();
         List<LayoutEdge> le = lines.stream()
                 .map(l -> new LayoutEdge(l.id(), l.source(), l.target(), labelWidth(l), LABEL_HEIGHT)).toList();
+        layoutInput = new LayoutInput(ln, le, layerUnits);
         layout = LayeredLayout.layout(ln, le, layerUnits);
+    }
+
+    /** What this scene asked the layout for (boxes, lines, whether a layer's units keep their order). */
+    public record LayoutInput(List<LayoutNode> nodes, List<LayoutEdge> edges, boolean inGivenOrder) {
+    }
+
+    public LayoutInput layoutInput() {
+        return layoutInput;
     }
 
     public static GraphScene of(Graph graph, ViewMode mode) {

@@ -50,6 +50,11 @@ public final class LayeredLayout {
      *                     (a layer's units 1, 2, 3 as in the seed figures)
      */
     public static GraphLayout layout(List<LayoutNode> nodes, List<LayoutEdge> edges, boolean inGivenOrder) {
+        return PrecomputedLayouts.find(nodes, edges, inGivenOrder).orElseGet(() -> compute(nodes, edges, inGivenOrder));
+    }
+
+    /** ELK's layout, never a stored one ({@link PrecomputedLayouts} are made and checked with this). */
+    public static GraphLayout compute(List<LayoutNode> nodes, List<LayoutEdge> edges, boolean inGivenOrder) {
         ElkNode graph = ElkGraphUtil.createGraph();
         configure(graph);
         if (inGivenOrder) {

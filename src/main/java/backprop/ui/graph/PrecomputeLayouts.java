@@ -1,0 +1,46 @@
+package backprop.ui.graph;
+
+import backprop.scenarios.Scenario;
+import backprop.scenarios.Scenarios;
+import backprop.ui.layout.LayeredLayout;
+import backprop.ui.layout.PrecomputedLayouts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@link PrecomputedLayouts}' store: ELK's layout of every built-in lesson in each view it has.
+ * Run by {@code tools/precompute-layouts.sh} after a change to the lessons, the boxes or the layout
+ * options (PrecomputedLayoutsTest says when).
+ */
+public final class PrecomputeLayouts {
+    private PrecomputeLayouts() {
+    }
+
+    /** The layout inputs of every built-in lesson, each view, without repeats. */
+    public static List<GraphScene.LayoutInput> builtInInputs() {
+        Map<String, GraphScene.LayoutInput> inputs = new LinkedHashMap<>();
+        for (Scenario s : Scenarios.all()) {
+            for (ViewMode mode : ViewMode.values()) {
+                GraphScene.LayoutInput in = GraphScene.of(s.graph(), mode).layoutInput();
+                inputs.putIfAbsent(in.toString(), in);
+            }
+        }
+        return new ArrayList<>(inputs.values());
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<PrecomputedLayouts.Entry> entries = new ArrayList<>();
+        for (GraphScene.LayoutInput in : builtInInputs()) {
+            entries.add(new PrecomputedLayouts.Entry(in.nodes(), in.edges(), in.inGivenOrder(),
+                    LayeredLayout.compute(in.nodes(), in.edges(), in.inGivenOrder())));
+        }
+        Files.writeString(Path.of(args[0]), PrecomputedLayouts.write(entries), StandardCharsets.UTF_8);
+        System.out.println(entries.size() + " layouts written to " + args[0]);
+    }
+}
