@@ -257,13 +257,13 @@ public final class GraphView extends Region {
      * (unless steps began in the last two pulses too: scrubbing must not hold the joining up).
      */
     private boolean stepBegan;
-    private int pulsesLeftToSteps;
+    private int yieldedInARow;
     private boolean joinedThisPass;
     private final Runnable beforeCssPass = () -> {
         // here, after the pulse's animations, it is known whether a step began in this pulse
         cssPassStart = System.nanoTime();
-        boolean yield = stepBegan && pulsesLeftToSteps < 2;
-        pulsesLeftToSteps = yield ? pulsesLeftToSteps + 1 : 0;
+        boolean yield = stepBegan && yieldedInARow < 2;
+        yieldedInARow = yield ? yieldedInARow + 1 : 0;
         joinedThisPass = !yield && !pending.isEmpty();
         if (joinedThisPass) {
             attachSome();
@@ -864,18 +864,20 @@ public final class GraphView extends Region {
      * needed; with no step (or one too tall to show whole), the middle stays.
      */
     private void keepStepInView(double dh) {
-        double margin = 12;
-        if (scene != null && scene.layout().height() * zoom.getY() <= getHeight()) {
-            pan.setY((getHeight() - scene.layout().height() * zoom.getY()) / 2);
+        if (scene == null) {
+            return;
+        }
+        double s = zoom.getY();
+        if (scene.layout().height() * s <= getHeight()) {
+            pan.setY((getHeight() - scene.layout().height() * s) / 2);
             return;
         }
         Moment m = model.moment();
-        if (scene == null || m == null || m.current() == null || m.trace().graph() != scene.graph()) {
+        if (m == null || m.current() == null || m.trace().graph() != scene.graph()) {
             pan.setY(pan.getY() + dh / 2);
             return;
         }
         int node = m.current().node();
-        double s = zoom.getX();
         double top = Double.MAX_VALUE;
         double bottom = -Double.MAX_VALUE;
         java.util.List<Integer> shown = new java.util.ArrayList<>(scene.graph().node(node).inputs());
@@ -888,6 +890,7 @@ public final class GraphView extends Region {
                 bottom = Math.max(bottom, (p.y() + p.height()) * s + pan.getY());
             }
         }
+        double margin = 12;
         if (top == Double.MAX_VALUE || bottom - top > getHeight() - 2 * margin) {
             pan.setY(pan.getY() + dh / 2);
         } else if (bottom > getHeight() - margin) {
