@@ -31,15 +31,16 @@ public final class ChainRulePanel extends VBox {
     private final ImageView formula = new ImageView();
     private final ScrollPane scroll;
     private final ReadOnlyStringWrapper tex = new ReadOnlyStringWrapper(this, "tex", "");
+    private final LessonModel model;
     private final Executor renderer;
     private final AtomicLong latest = new AtomicLong();
-    private Moment shown;
     /** The row width the current image was broken for, in image pixels. */
     private double brokenFor = -1;
     /** The tallest formula area this lesson has needed: it grows, never jumps back down under the graph. */
     private double tallest = BASE_HEIGHT;
 
     public ChainRulePanel(LessonModel model, Executor renderer) {
+        this.model = model;
         this.renderer = renderer;
         setId("chainRulePanel");
         getStyleClass().add("chain-rule-panel");
@@ -58,8 +59,8 @@ public final class ChainRulePanel extends VBox {
         formula.imageProperty().addListener((obs, was, now) -> fitFormula());
         scroll.viewportBoundsProperty().addListener((obs, was, now) -> {
             fitFormula();
-            if (shown != null && Math.abs(rowWidth() - brokenFor) > 2) {
-                show(shown); // rows broken for another width: break them again for this one
+            if (model.moment() != null && Math.abs(rowWidth() - brokenFor) > 2) {
+                show(model.moment()); // rows broken for another width: break them again for this one
             }
         });
         sceneProperty().addListener((obs, was, now) -> {
@@ -100,7 +101,6 @@ public final class ChainRulePanel extends VBox {
         if (m == null) {
             return;
         }
-        shown = m;
         title.setText(m.explanation().title());
         String source = m.explanation().tex();
         tex.set(source);
