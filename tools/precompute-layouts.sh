@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B package -DskipTests
-java -cp target/backprop-visualizer.jar backprop.ui.graph.PrecomputeLayouts \
+java -cp target/backprop-visualizer.jar backprop.ui.graph.BuiltInLayouts \
   src/main/resources/backprop/ui/layout/precomputed-layouts.tsv

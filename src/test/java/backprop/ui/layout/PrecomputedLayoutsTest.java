@@ -3,7 +3,7 @@ package backprop.ui.layout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import backprop.ui.graph.GraphScene;
-import backprop.ui.graph.PrecomputeLayouts;
+import backprop.ui.graph.BuiltInLayouts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,7 +35,7 @@ class PrecomputedLayoutsTest {
 
     @Test
     void everyBuiltInLessonIsStoredInEachOfItsViews() {
-        List<GraphScene.LayoutInput> inputs = PrecomputeLayouts.builtInInputs();
+        List<GraphScene.LayoutInput> inputs = BuiltInLayouts.inputs();
         assertThat(inputs).hasSizeGreaterThanOrEqualTo(8);
         for (GraphScene.LayoutInput in : inputs) {
             assertThat(PrecomputedLayouts.find(in.nodes(), in.edges(), in.inGivenOrder()))

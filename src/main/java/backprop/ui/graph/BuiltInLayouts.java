@@ -14,16 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes {@link PrecomputedLayouts}' store: ELK's layout of every built-in lesson in each view it has.
- * Run by {@code tools/precompute-layouts.sh} after a change to the lessons, the boxes or the layout
+ * The built-in lessons' layout inputs, in each view; {@link #main} writes ELK's layouts of them as
+ * {@link PrecomputedLayouts}' store. Run by {@code tools/precompute-layouts.sh} after a change to the lessons, the boxes or the layout
  * options (PrecomputedLayoutsTest says when).
  */
-public final class PrecomputeLayouts {
-    private PrecomputeLayouts() {
+public final class BuiltInLayouts {
+    private BuiltInLayouts() {
     }
 
     /** The layout inputs of every built-in lesson, each view, without repeats. */
-    public static List<GraphScene.LayoutInput> builtInInputs() {
+    public static List<GraphScene.LayoutInput> inputs() {
         Map<String, GraphScene.LayoutInput> inputs = new LinkedHashMap<>();
         for (Scenario s : Scenarios.all()) {
             for (ViewMode mode : ViewMode.values()) {
@@ -36,7 +36,7 @@ public final class PrecomputeLayouts {
 
     public static void main(String[] args) throws IOException {
         List<PrecomputedLayouts.Entry> entries = new ArrayList<>();
-        for (GraphScene.LayoutInput in : builtInInputs()) {
+        for (GraphScene.LayoutInput in : inputs()) {
             entries.add(new PrecomputedLayouts.Entry(in.nodes(), in.edges(), in.inGivenOrder(),
                     LayeredLayout.compute(in.nodes(), in.edges(), in.inGivenOrder())));
         }
