@@ -18,8 +18,19 @@ class AppJvmLauncherTest {
         String[] args = {"-Dprism.order=sw", "-Xmx2g", "-jar", "app.jar", "extra"};
         assertThat(AppJvmLauncher.command(JAVA, args, Path.of("/a/app.jsa"), null)).containsExactly(JAVA,
                 "-XX:+IgnoreUnrecognizedVMOptions", "-Dprism.order=sw", "-Xmx2g", "-XX:SharedArchiveFile=/a/app.jsa",
-                "-XX:+UseZGC", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-XX:+UseZGC", "-Xms128m", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-Dbackprop.sharedClasses=on", "-jar", "app.jar", "extra");
+    }
+
+    @Test
+    void anInitialHeapTheUserGivesWinsOverTheLaunchersSmallOne() {
+        for (String option : new String[] {"-Xms1g", "-XX:InitialHeapSize=512m"}) {
+            assertThat(AppJvmLauncher.command(JAVA, new String[] {option, "-jar", "app.jar"}, Path.of("a.jsa"), null))
+                    .as(option).contains(option).noneMatch(a -> a.equals("-Xms128m"));
+        }
+        // an option after the jar is the app's argument, not the JVM's
+        assertThat(AppJvmLauncher.command(JAVA, new String[] {"-jar", "app.jar", "-Xms1g"}, Path.of("a.jsa"), null))
+                .contains("-Xms128m");
     }
 
     @Test
