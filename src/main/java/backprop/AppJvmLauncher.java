@@ -17,7 +17,10 @@ import java.util.Optional;
  * than a frame (docs/benchmarks.md). (3) It starts ZGC with a 128 MB heap instead of the default
  * sixty-fourth of memory: ZGC commits (zeroes) the initial heap before {@code main}, ~0.3 ms per MB,
  * 110 ms for the 378 MB a 24 GB machine gets, and the first frame needs ~80 MB; the heap still grows
- * as the app needs it. {@code java -jar} starts this small launcher, which starts the
+ * as the app needs it. (4) It lets methods reach C2, the optimising compiler, five times later than
+ * the JVM's defaults: during start-up C2's compiles (and the deoptimisations that follow them) take
+ * one of the two cores from the toolkit's first CSS pass, ~0.2 s; hot loops (training, drawing) still
+ * reach C2 within moments. {@code java -jar} starts this small launcher, which starts the
  * app's JVM with the same options plus these, and waits for it. {@code mvn package} writes the archive
  * next to the jar (pom.xml, exec-maven-plugin); a launch that finds none for its JVM build, or one
  * older than the jar, writes it when the app exits.
@@ -34,6 +37,12 @@ final class AppJvmLauncher {
     static final String COLLECTOR = "-XX:+UseZGC";
     /** The app JVM's initial heap, unless the user gives one: see the class comment, (3). */
     static final String INITIAL_HEAP = "-Xms128m";
+    /**
+     * The app JVM's thresholds for C2 (see the class comment, (4)): the defaults' invocation, minimum
+     * invocation, compile (invocations plus loop iterations) and back-edge counts, each times five.
+     */
+    static final List<String> LATER_C2 = List.of("-XX:Tier4InvocationThreshold=25000",
+            "-XX:Tier4MinInvocationThreshold=3000", "-XX:Tier4CompileThreshold=75000", "-XX:Tier4BackEdgeThreshold=200000");
     /** An app JVM that fails sooner than this never showed a window (its first frame takes about a second). */
     private static final long FAILED_START_NANOS = 1_500_000_000L;
 
@@ -130,8 +139,11 @@ final class AppJvmLauncher {
             out.add("-XX:ArchiveClassesAtExit=" + dump);
         }
         out.add(COLLECTOR);
-        if (!givesInitialHeap(arguments, jarAt)) {
+        if (!givesOption(arguments, jarAt, "-Xms", "-XX:InitialHeapSize")) {
             out.add(INITIAL_HEAP);
+        }
+        if (!givesOption(arguments, jarAt, "-XX:Tier", "-XX:-Tiered", "-XX:CompileThreshold", "-Xint", "-Xcomp")) {
+            out.addAll(LATER_C2);
         }
         // an archive of another JDK build, or a dump that skips a class, is not the user's concern
         out.add("-Xlog:cds=off");
@@ -143,10 +155,13 @@ final class AppJvmLauncher {
         return out;
     }
 
-    private static boolean givesInitialHeap(String[] arguments, int jarAt) {
+    /** Whether the JVM options (before {@code -jar}) hold one starting with any of these: the user's choice wins. */
+    private static boolean givesOption(String[] arguments, int jarAt, String... prefixes) {
         for (int k = 0; k < jarAt; k++) {
-            if (arguments[k].startsWith("-Xms") || arguments[k].startsWith("-XX:InitialHeapSize")) {
-                return true;
+            for (String prefix : prefixes) {
+                if (arguments[k].startsWith(prefix)) {
+                    return true;
+                }
             }
         }
         return false;

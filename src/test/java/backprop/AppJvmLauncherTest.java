@@ -18,7 +18,8 @@ class AppJvmLauncherTest {
         String[] args = {"-Dprism.order=sw", "-Xmx2g", "-jar", "app.jar", "extra"};
         assertThat(AppJvmLauncher.command(JAVA, args, Path.of("/a/app.jsa"), null)).containsExactly(JAVA,
                 "-XX:+IgnoreUnrecognizedVMOptions", "-Dprism.order=sw", "-Xmx2g", "-XX:SharedArchiveFile=/a/app.jsa",
-                "-XX:+UseZGC", "-Xms128m", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-XX:+UseZGC", "-Xms128m", "-XX:Tier4InvocationThreshold=25000", "-XX:Tier4MinInvocationThreshold=3000",
+                "-XX:Tier4CompileThreshold=75000", "-XX:Tier4BackEdgeThreshold=200000", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-Dbackprop.sharedClasses=on", "-jar", "app.jar", "extra");
     }
 
@@ -31,6 +32,17 @@ class AppJvmLauncherTest {
         // an option after the jar is the app's argument, not the JVM's
         assertThat(AppJvmLauncher.command(JAVA, new String[] {"-jar", "app.jar", "-Xms1g"}, Path.of("a.jsa"), null))
                 .contains("-Xms128m");
+    }
+
+    @Test
+    void aUserWhoTunesTheCompilerKeepsTheJvmsThresholds() {
+        for (String option : new String[] {"-XX:Tier4InvocationThreshold=100", "-XX:TieredStopAtLevel=1", "-XX:-TieredCompilation",
+                "-XX:CompileThresholdScaling=2", "-Xint"}) {
+            assertThat(AppJvmLauncher.command(JAVA, new String[] {option, "-jar", "app.jar"}, Path.of("a.jsa"), null))
+                    .as(option).contains(option).noneMatch(a -> AppJvmLauncher.LATER_C2.contains(a));
+        }
+        assertThat(AppJvmLauncher.command(JAVA, new String[] {"-Xmx2g", "-jar", "app.jar"}, Path.of("a.jsa"), null))
+                .containsAll(AppJvmLauncher.LATER_C2);
     }
 
     @Test
