@@ -52,7 +52,7 @@ public final class ChainRule {
         }
         if (step instanceof LossStep l) {
             return new Explanation("Output " + out + " = " + Numbers.format(l.value()) + "; backward starts with 1",
-                    List.of(Tex.name(out) + " = " + value(l.value()) + ", \\qquad " + Tex.partial(out, out) + " = 1"), List.of());
+                    List.of(Tex.name(out) + " = " + result(l.value()) + ", \\qquad " + Tex.partial(out, out) + " = 1"), List.of());
         }
         if (step instanceof BackwardStep b) {
             return backward(b);
@@ -78,7 +78,7 @@ public final class ChainRule {
         }
         tex.append(symbolic);
         if (scalars) {
-            tex.append(" = ").append(Tex.fill(n.op().forwardTex(), numbers, "")).append(" = ").append(value(f.value()));
+            tex.append(" = ").append(Tex.fill(n.op().forwardTex(), numbers, "")).append(" = ").append(result(f.value()));
         } else if (writtenOut(f.value())) {
             // small matrices (XOR's 4×2 data, 2×3 weights) written out, operands too when they all are
             boolean operands = f.inputs().stream().allMatch(ChainRule::writtenOut);
@@ -86,7 +86,7 @@ public final class ChainRule {
                 String[] matrices = f.inputs().stream().map(ChainRule::value).toArray(String[]::new);
                 tex.append(" = ").append(Tex.fill(n.op().forwardTex(), matrices, ""));
             }
-            tex.append(" = ").append(value(f.value()));
+            tex.append(" = ").append(result(f.value()));
         } else {
             tex.append(" \\quad (").append(shape(f.value())).append(")");
         }
@@ -106,11 +106,11 @@ public final class ChainRule {
             if (e.localDerivative() != null && b.upstreamGrad().isScalar() && e.localDerivative().isScalar()) {
                 lines.add(lhs + (sharesOf(u.id()).size() > 1 ? "_{" + termLabel(v, e) + "}" : "") + " = " + rule
                         + " = " + value(b.upstreamGrad()) + " \\times " + value(e.localDerivative())
-                        + " = " + value(e.contribution()));
+                        + " = " + result(e.contribution()));
             } else {
                 String local = " \\quad \\left(" + Tex.partial(v.name(), u.name()) + " = " + localSymbolic + "\\right)";
                 lines.add(lhs + " = " + rule + (writtenOut(e.contribution())
-                        ? " = " + value(e.contribution()) + local
+                        ? " = " + result(e.contribution()) + local
                         : local + " \\quad (" + shape(e.contribution()) + ")"));
             }
             title.append(u.name()).append(" gets ").append(Numbers.format(e.contribution())).append("; ");
@@ -142,7 +142,7 @@ public final class ChainRule {
         List<String> notes = new ArrayList<>();
         for (int i = applied - 2; i >= 0 && trace.step(i) instanceof UpdateStep u; i--) {
             if (v.inputs().contains(u.node())) {
-                notes.add(0, Tex.name(graph.node(u.node()).name()) + ": " + value(u.before()) + " \\to " + value(u.after()));
+                notes.add(0, Tex.name(graph.node(u.node()).name()) + ": " + result(u.before()) + " \\to " + result(u.after()));
             }
         }
         return notes.isEmpty() ? null
@@ -206,7 +206,7 @@ public final class ChainRule {
             symbolic.append(" + \\ldots");
             numbers.append(" + \\ldots");
         }
-        String total = complete ? " = " + value(shares.get(shares.size() - 1).edge().accumulated()) : "";
+        String total = complete ? " = " + result(shares.get(shares.size() - 1).edge().accumulated()) : "";
         return Tex.partial(out, u.name()) + " = " + symbolic + " = " + numbers + total;
     }
 
@@ -254,7 +254,7 @@ public final class ChainRule {
             return null; // two factors are what the step's own line already says
         }
         return Tex.partial(out, leaf.name()) + " = " + String.join(" ", symbols) + " = "
-                + String.join(" \\times ", numbers) + " = " + Tex.number(product);
+                + String.join(" \\times ", numbers) + " = " + Tex.result(product);
     }
 
     private boolean shown(Node n) {
@@ -282,8 +282,8 @@ public final class ChainRule {
             lines.add("\\text{" + optimizer.describe().replace("β", "\\beta").replace("ε", "\\epsilon")
                     .replace("μ", "\\mu") + ":}\\ " + optimizer.ruleTex());
         }
-        lines.add(w + ": " + value(u.before()) + " \\;\\longrightarrow\\; " + value(u.after())
-                + " \\qquad g = " + Tex.partial(out, graph.node(u.node()).name()) + " = " + value(u.gradient()));
+        lines.add(w + ": " + result(u.before()) + " \\;\\longrightarrow\\; " + result(u.after())
+                + " \\qquad g = " + Tex.partial(out, graph.node(u.node()).name()) + " = " + result(u.gradient()));
         return new Explanation("Update " + graph.node(u.node()).name() + ": " + Numbers.format(u.before()) + " → "
                 + Numbers.format(u.after()), lines, List.of());
     }
@@ -298,6 +298,11 @@ public final class ChainRule {
             return Tex.number(t.scalar());
         }
         return writtenOut(t) ? matrix(t) : "[" + shape(t) + "]";
+    }
+
+    /** A value that stands alone (after the last "=", before or after an update): a negative number needs no parentheses. */
+    private static String result(Tensor t) {
+        return t.isScalar() ? Tex.result(t.scalar()) : value(t);
     }
 
     private static boolean writtenOut(Tensor t) {

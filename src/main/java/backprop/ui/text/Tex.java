@@ -63,6 +63,11 @@ public final class Tex {
         return v < 0 ? "(" + s + ")" : s;
     }
 
+    /** A number that stands alone (the result after the last "=", a value before and after an update): no parentheses. */
+    public static String result(double v) {
+        return cell(v, 6);
+    }
+
     /** A number to {@code digits} significant digits, without parentheses: a matrix's entry. */
     public static String cell(double v, int digits) {
         String s = Numbers.format(v, digits).replace('−', '-');

@@ -48,6 +48,14 @@ class ChainRuleTest {
     }
 
     @Test
+    void aNegativeNumberIsParenthesisedAsAFactorButNotAsTheResult() {
+        Trace t = trace(ProgramParser.parse("x = 1; y = 0 - exp(x)"));
+        // y = 0 − e = −2.71828; ∂y/∂x = (∂y/∂exp = −1) × e
+        assertThat(ChainRule.at(t, 2, null).tex()).endsWith("= 0 - 2.71828 = -2.71828");
+        assertThat(ChainRule.at(t, t.size(), null).tex()).contains("= (-1) \\times 2.71828 = -2.71828");
+    }
+
+    @Test
     void aValueUsedThreeTimesIsASumOfThreeColouredTerms() {
         Trace t = trace(ProgramParser.parse("x = 3; y = x * x + x"));
         Explanation x = ChainRule.at(t, t.size(), null);

@@ -37,5 +37,6 @@ class TextFormatTest {
         assertThat(Tex.name("W_hidden")).isEqualTo("W_{\\text{hidden}}");
         assertThat(Tex.name("apple * count")).isEqualTo("(\\text{apple} \\cdot \\text{count})");
         assertThat(Tex.number(-0.5)).isEqualTo("(-0.5)");
+        assertThat(Tex.result(-0.5)).isEqualTo("-0.5");
     }
 }
