@@ -135,6 +135,22 @@ class MainViewTest {
     }
 
     @Test
+    void beforeTheFirstStepTheFormulaAreaSaysWhatWillAppearThere(FxRobot robot) {
+        focusGraph(robot);
+        javafx.scene.Node hint = robot.lookup("#chainHint").query();
+        javafx.scene.image.ImageView formula = robot.lookup("#chainFormula").queryAs(javafx.scene.image.ImageView.class);
+        robot.type(KeyCode.HOME);
+        waitFor(() -> model.cursorProperty().get() == 0);
+        assertThat(hint.isVisible()).isTrue();
+        robot.type(KeyCode.RIGHT);
+        waitFor(() -> formula.getImage() != null);
+        assertThat(hint.isVisible()).isFalse();
+        robot.type(KeyCode.LEFT);
+        waitFor(() -> formula.getImage() == null);
+        assertThat(hint.isVisible()).isTrue();
+    }
+
+    @Test
     void aLongChainRuleIsBrokenIntoRowsAndShownLargeInATallerPanel(FxRobot robot) {
         focusGraph(robot);
         robot.interact(() -> model.load("apple-orange"));

@@ -29,6 +29,8 @@ public final class ChainRulePanel extends VBox {
 
     private final Label title = new Label();
     private final ImageView formula = new ImageView();
+    /** In the empty formula area before the first step: what will appear there. */
+    private final Label hint = new Label("Each step's formula appears here, with this lesson's numbers.");
     private final ScrollPane scroll;
     private final ReadOnlyStringWrapper tex = new ReadOnlyStringWrapper(this, "tex", "");
     private final LessonModel model;
@@ -48,7 +50,16 @@ public final class ChainRulePanel extends VBox {
         title.getStyleClass().add("chain-title");
         formula.setId("chainFormula");
         formula.setPreserveRatio(true);
-        scroll = backprop.ui.fx.Scrolling.uncachedScrollPane(formula);
+        hint.setId("chainHint");
+        hint.getStyleClass().add("chain-hint");
+        hint.visibleProperty().bind(formula.imageProperty().isNull());
+        hint.managedProperty().bind(hint.visibleProperty());
+        javafx.scene.layout.StackPane area = new javafx.scene.layout.StackPane(formula, hint);
+        area.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        scroll = backprop.ui.fx.Scrolling.uncachedScrollPane(area);
+        hint.setWrapText(true); // as wide as the area, never wider: a narrow window wraps it instead of scrolling
+        hint.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(0, scroll.getViewportBounds().getWidth() - 2), scroll.viewportBoundsProperty()));
         scroll.setId("chainScroll");
         scroll.getStyleClass().add("chain-scroll");
         scroll.setPrefHeight(BASE_HEIGHT);
