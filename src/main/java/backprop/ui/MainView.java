@@ -124,6 +124,9 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /** The narrowest window whose toolbar shows the app's name (1024 px does not: see toolbar()). */
+    static final double NAME_IN_TOOLBAR_FROM_WIDTH = 1200;
+
     private ToolBar toolbar() {
         Label title = new Label("Backprop Visualizer");
         title.getStyleClass().add("app-title");
@@ -200,7 +203,14 @@ public final class MainView extends BorderPane {
         sidebarToggle.setSelected(true);
         sidebarToggle.setTooltip(new Tooltip("Show or hide the formula box, the values and the inspector"));
         sidebarToggle.setOnAction(e -> showSidebar(sidebarToggle.isSelected()));
-        return new ToolBar(title, new Separator(Orientation.VERTICAL), new Label("Example"), picker,
+        // below this width the bar would push Fit (then Training) into an overflow menu: the window's own
+        // title bar names the app, so the name here goes first
+        Separator afterTitle = new Separator(Orientation.VERTICAL);
+        title.visibleProperty().bind(widthProperty().greaterThanOrEqualTo(NAME_IN_TOOLBAR_FROM_WIDTH));
+        title.managedProperty().bind(title.visibleProperty());
+        afterTitle.visibleProperty().bind(title.visibleProperty());
+        afterTitle.managedProperty().bind(title.visibleProperty());
+        return new ToolBar(title, afterTitle, new Label("Example"), picker,
                 new Separator(Orientation.VERTICAL), ops, neuronsHolder, spacer, sidebarToggle, trainingToggle, fit);
     }
 

@@ -58,6 +58,33 @@ class HiddenSidebarTest {
     }
 
     @Test
+    void atTheSmallestWindowEveryToolbarButtonIsInTheBarNotInAnOverflowMenu(FxRobot robot) {
+        ready(robot);
+        javafx.stage.Window window = view.getScene().getWindow();
+        try {
+            robot.interact(() -> {
+                window.setWidth(1024);
+                window.setHeight(700);
+            });
+            FxWait.until(() -> view.getScene().getWidth() <= 1024);
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            for (String id : new String[] {"#scenarioPicker", "#opsViewButton", "#neuronViewButton", "#sidebarToggle",
+                    "#trainingToggle", "#fitButton"}) {
+                Node b = robot.lookup(id).query();
+                assertThat(showing(b)).as(id).isTrue();
+                assertThat(onScreen(b).getMaxX()).as(id).isLessThanOrEqualTo(view.getScene().getWidth());
+            }
+            assertThat(robot.lookup(".tool-bar-overflow-button").<Node>queryAll()).noneMatch(HiddenSidebarTest::showing);
+            assertThat(showing(robot.lookup(".app-title").query())).as("the name gives way; the window's title bar has it").isFalse();
+        } finally {
+            robot.interact(() -> { // TestFX shares one stage: the next test gets the usual size
+                window.setWidth(1280);
+                window.setHeight(800);
+            });
+        }
+    }
+
+    @Test
     void clickingANodeWithTheSidebarHiddenShowsItsDetailsOnACardBesideIt(FxRobot robot) {
         ready(robot);
         assertThat(view.lookup("#sidebar")).as("the sidebar is hidden at 1280 px for a training lesson").isNull();
