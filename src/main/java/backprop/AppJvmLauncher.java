@@ -33,6 +33,7 @@ import java.util.Optional;
 final class AppJvmLauncher {
     /** Set on the app's JVM (and by a user to "off"): no further relaunch. */
     static final String PROPERTY = "backprop.sharedClasses";
+    private static final String PROPERTY_OPTION = "-Dbackprop.sharedClasses=";
     /** The app JVM's collector; the archive {@code mvn package} writes (pom.xml) is made under it too. */
     static final String COLLECTOR = "-XX:+UseZGC";
     /** The app JVM's initial heap, unless the user gives one: see the class comment, (3). */
@@ -58,20 +59,23 @@ final class AppJvmLauncher {
         if (System.getProperty(PROPERTY) != null) {
             return Optional.empty();
         }
-        ProcessHandle.Info self = ProcessHandle.current().info();
-        Optional<String> java = self.command();
-        Optional<String[]> arguments = self.arguments();
-        if (java.isEmpty() || arguments.isEmpty()) {
+        // the app's JVM starts before this one sets up anything it does not need for that: no lambda, no
+        // string concatenation, no ProcessHandle (their method-handle set-up put the app's JVM's start
+        // 21-26 ms after main, now 6-16 ms: -Xlog:class+load, docs/benchmarks.md)
+        String java = javaCommand();
+        String[] arguments = arguments();
+        if (java == null || arguments == null) {
             return Optional.empty();
         }
-        Path jar = jarOf(arguments.get());
+        Path jar = jarOf(arguments);
         if (jar == null) {
             return Optional.empty();
         }
         Path archive = archiveFor(jar, System.getProperty("java.vm.version"));
         boolean fresh = isFresh(archive, jar);
-        Path dump = fresh ? null : archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        List<String> command = command(java.get(), arguments.get(), fresh ? archive : null, dump);
+        Path dump = fresh ? null : archive.resolveSibling(archive.getFileName().toString().concat(".")
+                .concat(Long.toString(System.nanoTime())).concat(".tmp"));
+        List<String> command = command(java, arguments, fresh ? archive : null, dump);
         if (command == null) {
             return Optional.empty();
         }
@@ -122,7 +126,7 @@ final class AppJvmLauncher {
         for (int k = 0; k < jarAt; k++) {
             String a = arguments[k];
             if (a.startsWith("-Xshare") || a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-XX:ArchiveClassesAtExit")
-                    || a.startsWith("-D" + PROPERTY + "=") || choosesCollector(a)) {
+                    || a.startsWith(PROPERTY_OPTION) || choosesCollector(a)) {
                 return null;
             }
             // a debugger or profiler agent belongs to the JVM it was started with (a second one would
@@ -134,9 +138,9 @@ final class AppJvmLauncher {
             out.add(a);
         }
         if (use != null) {
-            out.add("-XX:SharedArchiveFile=" + use);
+            out.add("-XX:SharedArchiveFile=".concat(use.toString()));
         } else if (dump != null) {
-            out.add("-XX:ArchiveClassesAtExit=" + dump);
+            out.add("-XX:ArchiveClassesAtExit=".concat(dump.toString()));
         }
         out.add(COLLECTOR);
         if (!givesOption(arguments, jarAt, "-Xms", "-XX:InitialHeapSize")) {
@@ -148,7 +152,7 @@ final class AppJvmLauncher {
         // an archive of another JDK build, or a dump that skips a class, is not the user's concern
         out.add("-Xlog:cds=off");
         out.add("-Xlog:cds+dynamic=off");
-        out.add("-D" + PROPERTY + "=on");
+        out.add(PROPERTY_OPTION.concat("on"));
         for (int k = jarAt; k < arguments.length; k++) {
             out.add(arguments[k]);
         }
@@ -169,6 +173,43 @@ final class AppJvmLauncher {
 
     private static boolean choosesCollector(String option) {
         return option.startsWith("-XX:+Use") && option.endsWith("GC");
+    }
+
+    /** The java launcher running this JVM. */
+    private static String javaCommand() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (Files.isExecutable(java)) {
+            return java.toString();
+        }
+        return ProcessHandle.current().info().command().orElse(null);
+    }
+
+    /** This JVM's command line after the launcher's name: from /proc where there is one, else from ProcessHandle. */
+    private static String[] arguments() {
+        try {
+            return cmdlineArguments(Files.readAllBytes(Path.of("/proc/self/cmdline")));
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.current().info().arguments().orElse(null);
+        }
+    }
+
+    /**
+     * The arguments in the bytes of /proc/self/cmdline (each ends with a NUL; the first is the launcher's
+     * name, left out, as {@link ProcessHandle.Info#arguments()} leaves it out); null when there are none.
+     */
+    static String[] cmdlineArguments(byte[] cmdline) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int k = 0; k < cmdline.length; k++) {
+            if (cmdline[k] == 0) {
+                parts.add(new String(cmdline, start, k - start, java.nio.charset.Charset.defaultCharset()));
+                start = k + 1;
+            }
+        }
+        if (start < cmdline.length) {
+            parts.add(new String(cmdline, start, cmdline.length - start, java.nio.charset.Charset.defaultCharset()));
+        }
+        return parts.isEmpty() ? null : parts.subList(1, parts.size()).toArray(new String[0]);
     }
 
     /** The jar of {@code [options] -jar jar}, when it exists; null otherwise. */
@@ -198,7 +239,12 @@ final class AppJvmLauncher {
      * in the user's cache directory when the jar's directory cannot be written and holds none.
      */
     static Path archiveFor(Path jar, String vmVersion) {
-        return archiveFor(jar, vmVersion, Files::isWritable);
+        return archiveFor(jar, vmVersion, new java.util.function.Predicate<>() { // not a method reference: see relaunch()
+            @Override
+            public boolean test(Path dir) {
+                return Files.isWritable(dir);
+            }
+        });
     }
 
     static Path archiveFor(Path jar, String vmVersion, java.util.function.Predicate<Path> writable) {

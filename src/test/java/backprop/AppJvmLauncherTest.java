@@ -46,6 +46,27 @@ class AppJvmLauncherTest {
     }
 
     @Test
+    void theCommandLineIsReadFromProcsNulSeparatedBytesWithoutTheLaunchersName() {
+        byte[] cmdline = "java\0-Dname=Zoë Kim\0-jar\0/home/t/app.jar\0".getBytes(java.nio.charset.Charset.defaultCharset());
+        assertThat(AppJvmLauncher.cmdlineArguments(cmdline)).containsExactly("-Dname=Zoë Kim", "-jar", "/home/t/app.jar");
+        assertThat(AppJvmLauncher.cmdlineArguments("java\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isEmpty();
+        assertThat(AppJvmLauncher.cmdlineArguments(new byte[0])).isNull();
+        // this JVM's own, read the same way ProcessHandle reads it
+        String[] own = AppJvmLauncher.cmdlineArguments(assumeProcCmdline());
+        assertThat(own).containsExactly(ProcessHandle.current().info().arguments().orElseThrow());
+    }
+
+    private static byte[] assumeProcCmdline() {
+        Path proc = Path.of("/proc/self/cmdline");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(proc), "no /proc here");
+        try {
+            return Files.readAllBytes(proc);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void withoutAnArchiveTheAppJvmWritesOneAtExit() {
         assertThat(AppJvmLauncher.command(JAVA, new String[] {"-jar", "app.jar"}, null, Path.of("/a/app.jsa.7.tmp")))
                 .contains("-XX:ArchiveClassesAtExit=/a/app.jsa.7.tmp")
