@@ -61,7 +61,7 @@ final class AppJvmLauncher {
         }
         // the app's JVM starts before this one sets up anything it does not need for that: no lambda, no
         // string concatenation, no ProcessHandle (their method-handle set-up put the app's JVM's start
-        // 21-26 ms after main, now 6-16 ms: -Xlog:class+load, docs/benchmarks.md)
+        // 19-26 ms after main, now 6-16 ms: -Xlog:class+load, docs/benchmarks.md)
         String java = javaCommand();
         String[] arguments = arguments();
         if (java == null || arguments == null) {
