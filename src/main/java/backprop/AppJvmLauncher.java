@@ -20,8 +20,9 @@ import java.util.Optional;
  * as the app needs it. (4) It lets methods reach C2, the optimising compiler, five times later than
  * the JVM's defaults: with the defaults C2 spends 0.55–0.76 s of CPU on ~150 methods before the first
  * frame, one of the two cores for most of the start, with these ~0.25 s on ~100; the first frame comes
- * ~0.1–0.2 s sooner, and hot loops (training, drawing) still reach C2 within moments. {@code java -jar} starts this small launcher, which starts the
- * app's JVM with the same options plus these, and waits for it. {@code mvn package} writes the archive
+ * ~0.1–0.2 s sooner, and hot loops (training, drawing) still reach C2 within moments.
+ * {@code java -jar} starts this small launcher, which starts the app's JVM with the same options plus
+ * these, and waits for it. {@code mvn package} writes the archive
  * next to the jar (pom.xml, exec-maven-plugin); a launch that finds none for its JVM build, or one
  * older than the jar, writes it when the app exits.
  *
