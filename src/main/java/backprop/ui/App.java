@@ -65,12 +65,10 @@ public final class App extends Application {
         });
         later.play();
         // the rehearsal waits while a graph plays or loads, a run trains, or the teacher has just used mouse or keys
-        long[] lastInput = {0};
-        scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> lastInput[0] = System.nanoTime());
         java.util.function.BooleanSupplier busy = Rehearsal.busy(model, view.graphView(),
                 () -> made[0] != null && made[0].isRunning());
         Rehearsal.start(worker, trainer, texRenderer, REHEARSAL_DELAY_SECONDS,
-                () -> busy.getAsBoolean() || System.nanoTime() - lastInput[0] < 1_000_000_000L, seconds -> { });
+                Rehearsal.busyOrRecentInput(scene, busy), seconds -> { });
         if (System.getProperty("backprop.startupProbe") != null) {
             probeFirstFrame(model);
         }

@@ -189,8 +189,10 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                 model.runProgram(program(nodes));
             }
             if (!noRehearsal) {
+                // as the app has it (App.start): a teacher's input also makes the rehearsal wait
                 Rehearsal.start(worker, trainer, latex, App.REHEARSAL_DELAY_SECONDS,
-                        Rehearsal.busy(model, view.graphView(), training::isRunning), secs -> rehearsalSeconds[0] = secs);
+                        Rehearsal.busyOrRecentInput(scene, Rehearsal.busy(model, view.graphView(), training::isRunning)),
+                        secs -> rehearsalSeconds[0] = secs);
             }
             model.traceProperty().addListener((obs, was, trace) -> {
                 if (trace == null || intervals.size() > 0 || graphNodes[0] > 0
@@ -208,6 +210,7 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                         : new FxStackSampler(Thread.currentThread(), warmUp + Math.min(seconds, 5));
                 long[] pulseStart = new long[1];
                 long[] trainStart = new long[1];
+                boolean[] clicked = {false};
                 long[] last = new long[1];
                 long[] cssStart = new long[1];
                 long shownAt = System.nanoTime();
@@ -234,7 +237,8 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
 
                     @Override
                     public void handle(long now) {
-                        boolean measuring = now >= measureFrom;
+                        // XOR: from the pulse after the teacher's click on Run (the run starts in that event)
+                        boolean measuring = xorTraining ? trainStart[0] != 0 : now >= measureFrom;
                         if (measuring && last[0] == 0) {
                             tracker.resetAverageFPS();
                         }
@@ -252,19 +256,26 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                             joinedSeconds[0] = (now - shownAt) / 1e9;
                         }
                         if (xorTraining) {
-                            if (measuring && Double.isNaN(trainingSeconds[0]) && !training.isRunning()) {
-                                if (trainStart[0] == 0) {
+                            if (now >= measureFrom && !clicked[0]) {
+                                // the teacher clicks Run: an input event (the rehearsal waits, as in the app),
+                                // and the run starts in that event, after this pulse
+                                clicked[0] = true;
+                                javafx.event.Event.fireEvent(scene.getRoot(), new javafx.scene.input.MouseEvent(
+                                        javafx.scene.input.MouseEvent.MOUSE_MOVED, 0, 0, 0, 0, javafx.scene.input.MouseButton.NONE,
+                                        0, false, false, false, false, false, false, false, false, false, false, null));
+                                Platform.runLater(() -> {
                                     trainStart[0] = System.nanoTime();
                                     if (iterations != null) {
                                         training.edit(backprop.ui.training.TrainingModel.Setting.ITERATIONS, iterations);
                                     }
                                     training.runIterations(); // the scenario's 50,000 epochs unless --iterations
-                                } else {
-                                    trainingSeconds[0] = (System.nanoTime() - trainStart[0]) / 1e9;
-                                    fps[0] = tracker.getAverageFPS();
-                                    stop();
-                                    done.countDown();
-                                }
+                                });
+                            }
+                            if (measuring && Double.isNaN(trainingSeconds[0]) && !training.isRunning()) {
+                                trainingSeconds[0] = (System.nanoTime() - trainStart[0]) / 1e9;
+                                fps[0] = tracker.getAverageFPS();
+                                stop();
+                                done.countDown();
                             }
                             return;
                         }

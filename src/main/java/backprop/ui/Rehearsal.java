@@ -61,6 +61,21 @@ public final class Rehearsal {
                 || training.getAsBoolean();
     }
 
+    /** How long after the teacher's last key or mouse event the rehearsal keeps waiting. */
+    static final long INPUT_QUIET_NANOS = 1_000_000_000L;
+
+    /**
+     * {@code busy}, or the teacher used mouse or keys in {@code scene} within the last second (a click
+     * on Run or Play is answered at once, never after a rehearsal step that happened to come first).
+     * Installs the event filter that keeps the time.
+     */
+    public static java.util.function.BooleanSupplier busyOrRecentInput(javafx.scene.Scene scene,
+                                                                       java.util.function.BooleanSupplier busy) {
+        long[] lastInput = {System.nanoTime() - INPUT_QUIET_NANOS};
+        scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> lastInput[0] = System.nanoTime());
+        return () -> busy.getAsBoolean() || System.nanoTime() - lastInput[0] < INPUT_QUIET_NANOS;
+    }
+
     /**
      * Starts the rehearsal on the FX thread once {@code delaySeconds} have passed and {@code busy} has
      * been false for {@link #QUIET_NANOS}; it pauses whenever {@code busy} turns true. {@code done}

@@ -68,6 +68,27 @@ class RehearsalTest {
     }
 
     @Test
+    void aKeyOrMouseEventMakesItWaitASecond() throws Exception {
+        CompletableFuture<java.util.function.BooleanSupplier> made = new CompletableFuture<>();
+        CompletableFuture<java.util.List<Boolean>> seen = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            javafx.scene.layout.Pane root = new javafx.scene.layout.Pane();
+            javafx.scene.Scene scene = new javafx.scene.Scene(root, 100, 100);
+            java.util.function.BooleanSupplier busy = Rehearsal.busyOrRecentInput(scene, () -> false);
+            java.util.List<Boolean> states = new java.util.ArrayList<>();
+            states.add(busy.getAsBoolean()); // no input yet
+            javafx.event.Event.fireEvent(root, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                    "", "", javafx.scene.input.KeyCode.RIGHT, false, false, false, false));
+            states.add(busy.getAsBoolean()); // a key just now
+            seen.complete(states);
+            made.complete(busy);
+        });
+        assertThat(seen.get(10, TimeUnit.SECONDS)).containsExactly(false, true);
+        Thread.sleep(Rehearsal.INPUT_QUIET_NANOS / 1_000_000 + 200);
+        assertThat(made.get().getAsBoolean()).as("a second later it may go on").isFalse();
+    }
+
+    @Test
     void itWaitsWhileSomethingPlaysAndGoesOnAfterwards() throws Exception {
         AtomicBoolean playing = new AtomicBoolean(true);
         CompletableFuture<Double> done = new CompletableFuture<>();
