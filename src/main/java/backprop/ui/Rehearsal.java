@@ -122,6 +122,12 @@ public final class Rehearsal {
             this.needed = neededNanos;
         }
 
+        /** A clock that has been quiet since {@code since} (nanoTime). */
+        QuietClock(long neededNanos, long since) {
+            this.needed = neededNanos;
+            this.quietSince = since;
+        }
+
         /** @return whether {@code now} ends a quiet time of at least the needed length */
         boolean quietAt(long now, boolean busy) {
             if (busy) {
@@ -141,10 +147,16 @@ public final class Rehearsal {
         new AnimationTimer() {
             private Phase phase = Phase.XOR_LOADING;
             private int stepped;
+            /**
+             * Once something made it wait, it goes on only after the same quiet time as at its start: the
+             * end of a run or of a lesson's playing updates the window, and a rehearsal step in that
+             * same pulse made it a slow one. (Quiet from the start: starting waited for it.)
+             */
+            private final QuietClock resume = new QuietClock(QUIET_NANOS, System.nanoTime() - QUIET_NANOS);
 
             @Override
             public void handle(long now) {
-                if (busy.getAsBoolean() && phase != Phase.TRAINING) {
+                if (phase != Phase.TRAINING && !resume.quietAt(now, busy.getAsBoolean())) {
                     return;
                 }
                 frame++;

@@ -26,4 +26,13 @@ class QuietClockTest {
         assertThat(clock.quietAt(600 * MS, false)).as("only 284 ms quiet since the load").isFalse();
         assertThat(clock.quietAt(816 * MS, false)).isTrue();
     }
+
+    @Test
+    void aClockQuietSinceEarlierIsQuietAtOnceUntilSomethingIsBusy() {
+        Rehearsal.QuietClock clock = new Rehearsal.QuietClock(500 * MS, 1000 * MS);
+        assertThat(clock.quietAt(1500 * MS, false)).as("quiet since 1000 ms").isTrue();
+        assertThat(clock.quietAt(1516 * MS, true)).as("a run starts").isFalse();
+        assertThat(clock.quietAt(3000 * MS, false)).as("the run's last frame: the wait starts again").isFalse();
+        assertThat(clock.quietAt(3516 * MS, false)).isTrue();
+    }
 }

@@ -124,6 +124,14 @@ public final class ChainRulePanel extends VBox {
         double width = rowWidth();
         brokenFor = width;
         java.util.List<String> lines = m.explanation().lines();
+        try {
+            render(request, lines, width);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the renderer has stopped: the app is closing, nothing more to draw
+        }
+    }
+
+    private void render(long request, java.util.List<String> lines, double width) {
         renderer.execute(() -> {
             if (request != latest.get()) {
                 return; // the cursor moved on before this one was drawn
