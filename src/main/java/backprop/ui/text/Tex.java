@@ -59,7 +59,7 @@ public final class Tex {
 
     /** A number; negative ones in parentheses so they can stand inside a product. */
     public static String number(double v) {
-        String s = cell(v, 6);
+        String s = result(v);
         return v < 0 ? "(" + s + ")" : s;
     }
 
