@@ -44,7 +44,7 @@ public final class ChainRule {
 
     private Explanation explain(Optimizer optimizer) {
         if (applied == 0) {
-            return new Explanation("Press → to compute the first node", List.of("\\text{Forward pass: values flow left to right}"), List.of());
+            return new Explanation("Press → to compute the first node", List.of(), List.of()); // nothing computed: no formula
         }
         Step step = trace.step(applied - 1);
         if (step instanceof ForwardStep f) {

@@ -117,13 +117,13 @@ public final class ChainRulePanel extends VBox {
         tex.set(source);
         formula.setAccessibleText(source);
         long request = latest.incrementAndGet();
-        if (m.applied() == 0) {
-            formula.setImage(null); // nothing computed yet: the title says what to do, no formula to typeset
+        java.util.List<String> lines = m.explanation().lines();
+        if (lines.isEmpty()) {
+            formula.setImage(null); // nothing computed yet: the title says what to do, the hint what comes here
             return;
         }
         double width = rowWidth();
         brokenFor = width;
-        java.util.List<String> lines = m.explanation().lines();
         try {
             render(request, lines, width);
         } catch (java.util.concurrent.RejectedExecutionException closing) {

@@ -6,7 +6,8 @@ import java.util.List;
  * What the chain-rule panel shows for one moment of a trace.
  *
  * @param title a plain-text headline ("Backward: × passes 1.1 to apple and count")
- * @param lines the rule with live numbers, one formula per line (the panel may break a long one into rows)
+ * @param lines the rule with live numbers, one formula per line (the panel may break a long one into
+ *              rows); none before the first step
  * @param terms edges whose gradient terms appear in a sum, in the order and colours of the formula
  */
 public record Explanation(String title, List<String> lines, List<Term> terms) {
@@ -16,9 +17,9 @@ public record Explanation(String title, List<String> lines, List<Term> terms) {
         terms = List.copyOf(terms);
     }
 
-    /** All lines as one LaTeX formula, one line under the other. */
+    /** All lines as one LaTeX formula, one line under the other ("" for none). */
     public String tex() {
-        return lines.size() == 1 ? lines.get(0) : "\\begin{array}{l}" + String.join(" \\\\ ", lines) + "\\end{array}";
+        return lines.isEmpty() ? "" : lines.size() == 1 ? lines.get(0) : "\\begin{array}{l}" + String.join(" \\\\ ", lines) + "\\end{array}";
     }
 
     /** One term of a sum over consumers; {@code colour} indexes {@link ChainRule#TERM_COLOURS}. */
