@@ -3,15 +3,14 @@ package backprop.ui.graph;
 import backprop.scenarios.Scenario;
 import backprop.scenarios.Scenarios;
 import backprop.ui.layout.LayeredLayout;
+import backprop.ui.layout.LayoutInput;
 import backprop.ui.layout.PrecomputedLayouts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The built-in lessons' layout inputs, in each view; {@link #main} writes ELK's layouts of them as
@@ -23,22 +22,20 @@ public final class BuiltInLayouts {
     }
 
     /** The layout inputs of every built-in lesson, each view, without repeats. */
-    public static List<GraphScene.LayoutInput> inputs() {
-        Map<String, GraphScene.LayoutInput> inputs = new LinkedHashMap<>();
+    public static List<LayoutInput> inputs() {
+        java.util.Set<LayoutInput> inputs = new java.util.LinkedHashSet<>(); // a lesson without units has one view
         for (Scenario s : Scenarios.all()) {
             for (ViewMode mode : ViewMode.values()) {
-                GraphScene.LayoutInput in = GraphScene.of(s.graph(), mode).layoutInput();
-                inputs.putIfAbsent(in.toString(), in);
+                inputs.add(GraphScene.of(s.graph(), mode).layoutInput());
             }
         }
-        return new ArrayList<>(inputs.values());
+        return new ArrayList<>(inputs);
     }
 
     public static void main(String[] args) throws IOException {
         List<PrecomputedLayouts.Entry> entries = new ArrayList<>();
-        for (GraphScene.LayoutInput in : inputs()) {
-            entries.add(new PrecomputedLayouts.Entry(in.nodes(), in.edges(), in.inGivenOrder(),
-                    LayeredLayout.compute(in.nodes(), in.edges(), in.inGivenOrder())));
+        for (LayoutInput in : inputs()) {
+            entries.add(new PrecomputedLayouts.Entry(in, LayeredLayout.compute(in)));
         }
         Files.writeString(Path.of(args[0]), PrecomputedLayouts.write(entries), StandardCharsets.UTF_8);
         System.out.println(entries.size() + " layouts written to " + args[0]);

@@ -8,6 +8,7 @@ import backprop.ui.chain.EdgeRef;
 import backprop.ui.layout.GraphLayout;
 import backprop.ui.layout.LayeredLayout;
 import backprop.ui.layout.LayoutEdge;
+import backprop.ui.layout.LayoutInput;
 import backprop.ui.layout.LayoutNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,13 +97,10 @@ public final class GraphScene {
         List<LayoutEdge> le = lines.stream()
                 .map(l -> new LayoutEdge(l.id(), l.source(), l.target(), labelWidth(l), LABEL_HEIGHT)).toList();
         layoutInput = new LayoutInput(ln, le, layerUnits);
-        layout = LayeredLayout.layout(ln, le, layerUnits);
+        layout = LayeredLayout.layout(layoutInput);
     }
 
     /** What this scene asked the layout for (boxes, lines, whether a layer's units keep their order). */
-    public record LayoutInput(List<LayoutNode> nodes, List<LayoutEdge> edges, boolean inGivenOrder) {
-    }
-
     public LayoutInput layoutInput() {
         return layoutInput;
     }

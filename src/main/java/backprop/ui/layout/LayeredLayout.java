@@ -50,7 +50,17 @@ public final class LayeredLayout {
      *                     (a layer's units 1, 2, 3 as in the seed figures)
      */
     public static GraphLayout layout(List<LayoutNode> nodes, List<LayoutEdge> edges, boolean inGivenOrder) {
-        return PrecomputedLayouts.find(nodes, edges, inGivenOrder).orElseGet(() -> compute(nodes, edges, inGivenOrder));
+        return layout(new LayoutInput(nodes, edges, inGivenOrder));
+    }
+
+    /** The stored layout of {@code input} if there is one ({@link PrecomputedLayouts}), else ELK's. */
+    public static GraphLayout layout(LayoutInput input) {
+        return PrecomputedLayouts.find(input).orElseGet(() -> compute(input));
+    }
+
+    /** ELK's layout of {@code input}, never a stored one. */
+    public static GraphLayout compute(LayoutInput input) {
+        return compute(input.nodes(), input.edges(), input.inGivenOrder());
     }
 
     /** ELK's layout, never a stored one ({@link PrecomputedLayouts} are made and checked with this). */

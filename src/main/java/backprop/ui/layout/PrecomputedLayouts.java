@@ -32,15 +32,7 @@ public final class PrecomputedLayouts {
     static final String RESOURCE = "/backprop/ui/layout/precomputed-layouts.tsv";
 
     /** One stored layout: ELK's input and what it made of it. */
-    public record Entry(List<LayoutNode> nodes, List<LayoutEdge> edges, boolean inGivenOrder, GraphLayout layout) {
-        public Entry {
-            nodes = List.copyOf(nodes);
-            edges = List.copyOf(edges);
-        }
-
-        String key() {
-            return PrecomputedLayouts.key(nodes, edges, inGivenOrder);
-        }
+    public record Entry(LayoutInput input, GraphLayout layout) {
     }
 
     private static Map<String, GraphLayout> stored;
@@ -49,8 +41,8 @@ public final class PrecomputedLayouts {
     }
 
     /** The stored layout of exactly this input, if there is one. */
-    public static Optional<GraphLayout> find(List<LayoutNode> nodes, List<LayoutEdge> edges, boolean inGivenOrder) {
-        return Optional.ofNullable(stored().get(key(nodes, edges, inGivenOrder)));
+    public static Optional<GraphLayout> find(LayoutInput input) {
+        return Optional.ofNullable(stored().get(input.key()));
     }
 
     private static synchronized Map<String, GraphLayout> stored() {
@@ -59,7 +51,7 @@ public final class PrecomputedLayouts {
             try (InputStream in = PrecomputedLayouts.class.getResourceAsStream(RESOURCE)) {
                 if (in != null) {
                     for (Entry e : read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)))) {
-                        m.put(e.key(), e.layout());
+                        m.put(e.input().key(), e.layout());
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -70,28 +62,16 @@ public final class PrecomputedLayouts {
         return stored;
     }
 
-    static String key(List<LayoutNode> nodes, List<LayoutEdge> edges, boolean inGivenOrder) {
-        StringBuilder k = new StringBuilder().append(inGivenOrder);
-        for (LayoutNode n : nodes) {
-            k.append('\n').append(n.id()).append('\t').append(n.width()).append('\t').append(n.height());
-        }
-        for (LayoutEdge e : edges) {
-            k.append('\n').append(e.id()).append('\t').append(e.source()).append('\t').append(e.target())
-                    .append('\t').append(e.labelWidth()).append('\t').append(e.labelHeight());
-        }
-        return k.toString();
-    }
-
     /** {@code entries} in the format above. */
     public static String write(List<Entry> entries) {
         StringBuilder out = new StringBuilder();
         for (Entry e : entries) {
             GraphLayout l = e.layout();
-            line(out, "layout", e.inGivenOrder(), l.width(), l.height());
-            for (LayoutNode n : e.nodes()) {
+            line(out, "layout", e.input().inGivenOrder(), l.width(), l.height());
+            for (LayoutNode n : e.input().nodes()) {
                 line(out, "node", n.id(), n.width(), n.height());
             }
-            for (LayoutEdge ed : e.edges()) {
+            for (LayoutEdge ed : e.input().edges()) {
                 line(out, "edge", ed.id(), ed.source(), ed.target(), ed.labelWidth(), ed.labelHeight());
             }
             for (PlacedNode p : l.nodes().values()) {
@@ -179,7 +159,7 @@ public final class PrecomputedLayouts {
         }
 
         Entry build() {
-            return new Entry(nodes, edges, inGivenOrder, new GraphLayout(placed, routed, width, height));
+            return new Entry(new LayoutInput(nodes, edges, inGivenOrder), new GraphLayout(placed, routed, width, height));
         }
     }
 }

@@ -2,7 +2,6 @@ package backprop.ui.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import backprop.ui.graph.GraphScene;
 import backprop.ui.graph.BuiltInLayouts;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,16 +28,16 @@ class PrecomputedLayoutsTest {
         List<PrecomputedLayouts.Entry> entries = stored();
         assertThat(entries).isNotEmpty();
         for (PrecomputedLayouts.Entry e : entries) {
-            assertThat(e.layout()).isEqualTo(LayeredLayout.compute(e.nodes(), e.edges(), e.inGivenOrder()));
+            assertThat(e.layout()).isEqualTo(LayeredLayout.compute(e.input()));
         }
     }
 
     @Test
     void everyBuiltInLessonIsStoredInEachOfItsViews() {
-        List<GraphScene.LayoutInput> inputs = BuiltInLayouts.inputs();
+        List<LayoutInput> inputs = BuiltInLayouts.inputs();
         assertThat(inputs).hasSizeGreaterThanOrEqualTo(8);
-        for (GraphScene.LayoutInput in : inputs) {
-            assertThat(PrecomputedLayouts.find(in.nodes(), in.edges(), in.inGivenOrder()))
+        for (LayoutInput in : inputs) {
+            assertThat(PrecomputedLayouts.find(in))
                     .as("a built-in lesson's layout is missing: run tools/precompute-layouts.sh").isPresent();
         }
     }
@@ -54,7 +53,7 @@ class PrecomputedLayoutsTest {
     void anInputNotStoredIsLaidOutByElk() {
         List<LayoutNode> nodes = List.of(new LayoutNode("a", 40, 20), new LayoutNode("b", 40, 20));
         List<LayoutEdge> edges = List.of(new LayoutEdge("e", "a", "b", 10, 10));
-        assertThat(PrecomputedLayouts.find(nodes, edges, false)).isEmpty();
+        assertThat(PrecomputedLayouts.find(new LayoutInput(nodes, edges, false))).isEmpty();
         assertThat(LayeredLayout.layout(nodes, edges, false)).isEqualTo(LayeredLayout.compute(nodes, edges, false));
     }
 }
