@@ -124,19 +124,18 @@ final class AppJvmLauncher {
         out.add(java);
         // a JVM without the class-sharing options must still open the app (HotSpot refuses unknown ones)
         out.add("-XX:+IgnoreUnrecognizedVMOptions");
+        // the user's own class sharing or collector wins (an archive maps only into the heap layout it was
+        // written under); a debugger or profiler agent belongs to the JVM it was started with (a second one
+        // would also try to open the debugger's port, and fail)
+        if (givesOption(arguments, jarAt, "-Xshare", "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit", PROPERTY_OPTION,
+                "-agentlib", "-agentpath", "-javaagent", "-Xrunjdwp", "-Xdebug")) {
+            return null;
+        }
         for (int k = 0; k < jarAt; k++) {
-            String a = arguments[k];
-            if (a.startsWith("-Xshare") || a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-XX:ArchiveClassesAtExit")
-                    || a.startsWith(PROPERTY_OPTION) || choosesCollector(a)) {
+            if (choosesCollector(arguments[k])) {
                 return null;
             }
-            // a debugger or profiler agent belongs to the JVM it was started with (a second one would
-            // also try to open the debugger's port, and fail)
-            if (a.startsWith("-agentlib") || a.startsWith("-agentpath") || a.startsWith("-javaagent")
-                    || a.startsWith("-Xrunjdwp") || a.equals("-Xdebug")) {
-                return null;
-            }
-            out.add(a);
+            out.add(arguments[k]);
         }
         if (use != null) {
             out.add("-XX:SharedArchiveFile=".concat(use.toString()));
