@@ -34,8 +34,20 @@ public sealed interface Optimizer {
     /** The command-line name ("sgd", "rmsprop"). */
     String name();
 
+    /** The optimizer's name as a reader writes it ("RMSprop"). */
+    String title();
+
+    /** The rule's settings, learning rate first. */
+    java.util.List<Setting> settings();
+
     /** The optimizer with its settings, for a chart legend ("RMSprop lr=0.1 β=0.999 ε=0.01"). */
-    String describe();
+    default String describe() {
+        StringBuilder b = new StringBuilder(title());
+        for (Setting s : settings()) {
+            b.append(' ').append(s.label()).append('=').append(fmt(s.value()));
+        }
+        return b.toString();
+    }
 
     /** The update rule in LaTeX. */
     String ruleTex();
@@ -50,6 +62,13 @@ public sealed interface Optimizer {
     record Update(Tensor value, Slot slot) {
     }
 
+    /** One setting: as a legend writes it ("lr", "β₁"), as the rule's LaTeX does ("\\eta", "\\beta_1"), its value. */
+    record Setting(String label, String tex, double value) {
+        static Setting learningRate(double value) {
+            return new Setting("lr", "\\eta", value);
+        }
+    }
+
     /** w ← w − η g */
     record Sgd(double learningRate) implements Optimizer {
         public void step(double[] w, double[] g, double[] first, double[] second, int t, int n) {
@@ -61,7 +80,8 @@ public sealed interface Optimizer {
         public int memoryArrays() { return 0; }
 
         public String name() { return "sgd"; }
-        public String describe() { return "SGD lr=" + fmt(learningRate); }
+        public String title() { return "SGD"; }
+        public java.util.List<Setting> settings() { return java.util.List.of(Setting.learningRate(learningRate)); }
         public String ruleTex() { return "w \\leftarrow w - \\eta\\, g"; }
     }
 
@@ -77,8 +97,11 @@ public sealed interface Optimizer {
         public int memoryArrays() { return 1; }
 
         public String name() { return "momentum"; }
-        public String describe() { return "Momentum lr=" + fmt(learningRate) + " μ=" + fmt(momentum); }
-        public String ruleTex() { return "v \\leftarrow \\mu v - \\eta g,\\quad w \\leftarrow w + v"; }
+        public String title() { return "Momentum"; }
+        public java.util.List<Setting> settings() {
+            return java.util.List.of(Setting.learningRate(learningRate), new Setting("μ", "\\mu", momentum));
+        }
+        public String ruleTex() { return "v \\leftarrow \\mu v - \\eta g, \\quad w \\leftarrow w + v"; }
     }
 
     /** Nesterov's momentum in the form of Saito's DLFS: v ← μv − ηg; w ← w + μ²v − (1+μ)ηg */
@@ -93,9 +116,12 @@ public sealed interface Optimizer {
         public int memoryArrays() { return 1; }
 
         public String name() { return "nesterov"; }
-        public String describe() { return "Nesterov lr=" + fmt(learningRate) + " μ=" + fmt(momentum); }
+        public String title() { return "Nesterov"; }
+        public java.util.List<Setting> settings() {
+            return java.util.List.of(Setting.learningRate(learningRate), new Setting("μ", "\\mu", momentum));
+        }
         public String ruleTex() {
-            return "v \\leftarrow \\mu v - \\eta g,\\quad w \\leftarrow w + \\mu^2 v - (1+\\mu)\\eta g";
+            return "v \\leftarrow \\mu v - \\eta g, \\quad w \\leftarrow w + \\mu^2 v - (1+\\mu)\\eta g";
         }
     }
 
@@ -112,8 +138,11 @@ public sealed interface Optimizer {
         public int memoryArrays() { return 1; }
 
         public String name() { return "adagrad"; }
-        public String describe() { return "AdaGrad lr=" + fmt(learningRate) + " ε=" + fmt(eps); }
-        public String ruleTex() { return "h \\leftarrow h + g^2,\\quad w \\leftarrow w - \\frac{\\eta}{\\sqrt{h} + \\epsilon} g"; }
+        public String title() { return "AdaGrad"; }
+        public java.util.List<Setting> settings() {
+            return java.util.List.of(Setting.learningRate(learningRate), new Setting("ε", "\\epsilon", eps));
+        }
+        public String ruleTex() { return "h \\leftarrow h + g^2, \\quad w \\leftarrow w - \\frac{\\eta}{\\sqrt{h} + \\epsilon} g"; }
     }
 
     /** s ← βs + (1−β)g²; w ← w − η g / (√s + ε), written as in seed 000 */
@@ -129,11 +158,13 @@ public sealed interface Optimizer {
         public int memoryArrays() { return 1; }
 
         public String name() { return "rmsprop"; }
-        public String describe() {
-            return "RMSprop lr=" + fmt(learningRate) + " β=" + fmt(beta) + " ε=" + fmt(eps);
+        public String title() { return "RMSprop"; }
+        public java.util.List<Setting> settings() {
+            return java.util.List.of(Setting.learningRate(learningRate), new Setting("β", "\\beta", beta),
+                    new Setting("ε", "\\epsilon", eps));
         }
         public String ruleTex() {
-            return "s \\leftarrow \\beta s + (1-\\beta) g^2,\\quad w \\leftarrow w - \\frac{\\eta}{\\sqrt{s} + \\epsilon} g";
+            return "s \\leftarrow \\beta s + (1-\\beta) g^2, \\quad w \\leftarrow w - \\frac{\\eta}{\\sqrt{s} + \\epsilon} g";
         }
     }
 
@@ -153,11 +184,13 @@ public sealed interface Optimizer {
         public int memoryArrays() { return 2; }
 
         public String name() { return "adam"; }
-        public String describe() {
-            return "Adam lr=" + fmt(learningRate) + " β₁=" + fmt(beta1) + " β₂=" + fmt(beta2) + " ε=" + fmt(eps);
+        public String title() { return "Adam"; }
+        public java.util.List<Setting> settings() {
+            return java.util.List.of(Setting.learningRate(learningRate), new Setting("β₁", "\\beta_1", beta1),
+                    new Setting("β₂", "\\beta_2", beta2), new Setting("ε", "\\epsilon", eps));
         }
         public String ruleTex() {
-            return "m \\leftarrow \\beta_1 m + (1-\\beta_1) g,\\ v \\leftarrow \\beta_2 v + (1-\\beta_2) g^2,\\ "
+            return "m \\leftarrow \\beta_1 m + (1-\\beta_1) g, \\quad v \\leftarrow \\beta_2 v + (1-\\beta_2) g^2, \\quad "
                     + "w \\leftarrow w - \\eta \\frac{\\hat m}{\\sqrt{\\hat v} + \\epsilon}";
         }
     }

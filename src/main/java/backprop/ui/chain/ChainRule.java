@@ -279,13 +279,27 @@ public final class ChainRule {
         String w = Tex.name(graph.node(u.node()).name());
         List<String> lines = new ArrayList<>();
         if (optimizer != null) {
-            lines.add("\\text{" + optimizer.describe().replace("β", "\\beta").replace("ε", "\\epsilon")
-                    .replace("μ", "\\mu") + ":}\\ " + optimizer.ruleTex());
+            lines.add(optimizerTex(optimizer));
         }
         lines.add(w + ": " + result(u.before()) + " \\;\\longrightarrow\\; " + result(u.after())
                 + " \\qquad g = " + Tex.partial(out, graph.node(u.node()).name()) + " = " + result(u.gradient()));
         return new Explanation("Update " + graph.node(u.node()).name() + ": " + Numbers.format(u.before()) + " → "
                 + Numbers.format(u.after()), lines, List.of());
+    }
+
+    /**
+     * "RMSprop η=0.1, β=0.999, ε=0.01: rule" in the symbols of the rule. Its only break points are the
+     * " \\quad "s after the colon and between the rule's parts (no " = " in the settings), so a narrow
+     * panel moves the rest of the rule under its start instead of scaling the line down.
+     */
+    static String optimizerTex(Optimizer optimizer) {
+        StringBuilder b = new StringBuilder("\\text{").append(optimizer.title()).append("}\\ \\ ");
+        String comma = "";
+        for (Optimizer.Setting s : optimizer.settings()) {
+            b.append(comma).append(s.tex()).append('=').append(Tex.result(s.value()));
+            comma = ",\\ ";
+        }
+        return b.append(": \\quad ").append(optimizer.ruleTex()).toString();
     }
 
     /** Matrices up to this many rows and columns are written out, number by number; larger ones by their shape. */

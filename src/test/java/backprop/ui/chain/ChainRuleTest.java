@@ -94,6 +94,15 @@ class ChainRuleTest {
     }
 
     @Test
+    void anUpdatesSettingsAreWrittenInTheRulesOwnSymbols() {
+        String tex = ChainRule.optimizerTex(new Optimizer.Adam(0.001, 0.9, 0.999, 1e-8));
+        assertThat(tex).startsWith("\\text{Adam}")
+                .contains("\\eta=0.001", "\\beta_1=0.9", "\\beta_2=0.999", "\\epsilon=1 \\times 10^{-8}")
+                .doesNotContain("lr", "β", "ε", "1e-8")
+                .endsWith(new Optimizer.Adam(0.001, 0.9, 0.999, 1e-8).ruleTex());
+    }
+
+    @Test
     void theEagerOrderSaysWhichWeightWasAlreadyUpdated() {
         Graph g = Scenarios.seed221().graph();
         Trace t = Trace.record(g, g.initialState(), new Optimizer.Sgd(1), UpdateOrder.EAGER);

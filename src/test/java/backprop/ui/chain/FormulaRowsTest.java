@@ -89,4 +89,30 @@ class FormulaRowsTest {
         }
         assertThat(wide).isGreaterThanOrEqualTo(4);
     }
+
+    @Test
+    void everyOptimizersRuleFitsThePanelBrokenOnlyBetweenItsParts() {
+        // Adam's header and rule at 26 pt are ~1,100 px on one line: it had made the panel scroll sideways
+        ToDoubleFunction<String> typeset = tex -> TexRenderer.render(tex, ChainRulePanel.FORMULA_SIZE, Color.BLACK).getWidth();
+        double panel = 828; // the formula area's width in a 1280×800 window
+        List<backprop.engine.Optimizer> all = List.of(new backprop.engine.Optimizer.Sgd(0.1),
+                new backprop.engine.Optimizer.Momentum(0.1, 0.9), new backprop.engine.Optimizer.Nesterov(0.1, 0.9),
+                new backprop.engine.Optimizer.AdaGrad(0.1, 1e-7), new backprop.engine.Optimizer.RmsProp(0.1, 0.999, 0.01),
+                new backprop.engine.Optimizer.Adam(0.001, 0.9, 0.999, 1e-8));
+        int broken = 0;
+        for (backprop.engine.Optimizer o : all) {
+            String line = ChainRule.optimizerTex(o);
+            List<String> rows = FormulaRows.rows(line, typeset, panel);
+            assertThat(rows).allSatisfy(row -> assertThat(typeset.applyAsDouble(row)).as(row).isLessThanOrEqualTo(panel));
+            // the settings stay on the first row; a later row starts with one of the rule's parts
+            assertThat(rows.get(0)).contains(o.settings().get(o.settings().size() - 1).tex());
+            for (String row : rows.subList(1, rows.size())) {
+                String part = row.substring(row.indexOf(FormulaRows.QUAD) + FormulaRows.QUAD.length());
+                assertThat(o.ruleTex()).as(row).contains(part);
+                assertThat(part).as(row).contains("\\leftarrow");
+            }
+            broken += rows.size() > 1 ? 1 : 0;
+        }
+        assertThat(broken).as("Adam at least needs a second row").isGreaterThanOrEqualTo(1);
+    }
 }
