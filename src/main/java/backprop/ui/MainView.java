@@ -366,7 +366,7 @@ public final class MainView extends BorderPane {
         about.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         model.lessonProperty().addListener((obs, was, now) -> about.setText(now == null ? ""
                 : now.scenario() != null ? now.scenario().description() : "Your formula, drawn from the box below."));
-        Label heading = new Label("Formula");
+        Label heading = new Label("Your formula");
         heading.getStyleClass().add("panel-heading");
         formula.setId("formulaInput");
         formula.setPromptText("x = 2\nparam w = 0.5\ny = sigmoid(w * x)");
