@@ -31,9 +31,13 @@ final class InPlaceExecutor {
     private final double[][] second;
     private final int[] t;
     private final StateCodec codec;
-    private boolean updated;
-    /** The weights packed before the last update, to fall back to on divergence; null before any. */
-    private double[] checkpoint;
+    /** 1 once an update has run, else 0: a number, so packing it takes no branch the JIT must guess (see checkpoint). */
+    private double updated;
+    /**
+     * The weights packed before the last update, to fall back to on divergence (made with the executor:
+     * a null test in every pass sent the JIT's compiled pass back to the interpreter at each new run).
+     */
+    private final double[] checkpoint;
 
     /**
      * @param start  the run's state: what {@link #state()} takes the leaves that do not train from
@@ -80,6 +84,7 @@ final class InPlaceExecutor {
             t[p] = slot.t();
         }
         codec = new StateCodec(start, plan.updatableParams, arrays);
+        checkpoint = new double[codec.width()];
     }
 
     /**
@@ -129,14 +134,11 @@ final class InPlaceExecutor {
                 }
             }
         }
-        updated = true;
+        updated = 1;
     }
 
     /** Keeps the weights as they are, for {@link #beforeLastUpdate()}. */
     private void checkpoint() {
-        if (checkpoint == null) {
-            checkpoint = new double[codec.width()];
-        }
         packInto(checkpoint, 0);
     }
 
@@ -267,6 +269,6 @@ final class InPlaceExecutor {
 
     /** The state before the last {@link #backwardAndUpdate()}: the weights of the previous pass. */
     ModelState beforeLastUpdate() {
-        return checkpoint == null ? state() : codec.unpack(checkpoint.clone());
+        return updated != 0 ? codec.unpack(checkpoint.clone()) : state();
     }
 }

@@ -77,8 +77,8 @@ public final class StateCodec {
         packed[base + width - 1 - params.length + k] = t;
     }
 
-    void markUpdated(double[] packed, int base, boolean updated) {
-        packed[base + width - 1] = updated ? 1 : 0;
+    void markUpdated(double[] packed, int base, double updated) {
+        packed[base + width - 1] = updated; // 1 or 0
     }
 
     private static Tensor slice(double[] packed, int from, Tensor like) {

@@ -208,13 +208,17 @@ public final class Trainer {
         // the loop only counts: each pass is a call, so the JIT compiles it as a method, early and
         // fully, instead of waiting for this loop's back-edge count (an OSR compile of a loop that
         // runs once came after most of a 50,000-pass run had been interpreted)
-        for (int step = 1; ; step++) {
-            if (cancelled.getAsBoolean()) {
-                run.cancel(step);
-                break;
-            }
-            if (run.pass(step)) {
-                break;
+        if (cancelled.getAsBoolean()) {
+            run.cancel(1);
+        } else if (!run.firstPass()) {
+            for (int step = 2; ; step++) {
+                if (cancelled.getAsBoolean()) {
+                    run.cancel(step);
+                    break;
+                }
+                if (run.pass(step)) {
+                    break;
+                }
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -262,21 +266,31 @@ public final class Trainer {
             keptPass = step - 1;
         }
 
-        /** Forward pass {@code step}, reported, then (unless the run stops here) its backward pass and update. */
+        /**
+         * Pass 1: the run's set-up (buffers, log, the listener's view of the weights), then as {@link #pass}.
+         * A method of its own: {@code pass}, compiled by the JIT in an earlier run, never sees a first
+         * pass, whose branches it would not have in it (the JVM then drops the compiled code, and the
+         * run's start waits for the interpreter and a new compile: docs/benchmarks.md).
+         */
+        boolean firstPass() {
+            start();
+            firstLoss = executor.forward();
+            return reportAndGoOn(1, firstLoss);
+        }
+
+        /** Forward pass {@code step} (2 on), reported, then (unless the run stops here) its backward pass and update. */
         boolean pass(int step) {
-            if (executor == null) {
-                start();
-            } else if (batches != null) {
+            if (batches != null) {
                 nextBatch();
             }
-            double loss = executor.forward();
+            return reportAndGoOn(step, executor.forward());
+        }
+
+        private boolean reportAndGoOn(int step, double loss) {
             log.add(step, loss, reported);
             passCount = step;
             if (listener != null) {
                 listener.onPass(step, loss, weights);
-            }
-            if (step == 1) {
-                firstLoss = loss;
             }
             // the rare ends of a run are methods of their own
             divergence = diverged(step, loss, firstLoss);

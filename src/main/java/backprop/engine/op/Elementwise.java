@@ -143,33 +143,35 @@ public enum Elementwise implements Op {
     @Override
     public void forwardInto(DMatrixRMaj[] in, DMatrixRMaj out) {
         double[] a = in[0].data;
-        double[] b = arity == 2 ? in[1].data : null;
+        // a unary op's "b" is a again, which it ignores: no branch on the arity here or in the loop, so
+        // code the JIT compiled for one kind of op stays valid when the other kind comes along
+        double[] b = in[arity - 1].data;
         double[] y = out.data;
         for (int k = 0, n = out.getNumElements(); k < n; k++) {
-            y[k] = apply(a[k], b == null ? 0 : b[k]);
+            y[k] = apply(a[k], b[k]);
         }
     }
 
     @Override
     public void backwardInto(int i, DMatrixRMaj[] in, DMatrixRMaj out, DMatrixRMaj upstreamGrad, DMatrixRMaj grad) {
         double[] a = in[0].data;
-        double[] b = arity == 2 ? in[1].data : null;
+        double[] b = in[arity - 1].data; // a unary op's b is a again (see forwardInto)
         double[] y = out.data;
         double[] up = upstreamGrad.data;
         double[] g = grad.data;
         for (int k = 0, n = grad.getNumElements(); k < n; k++) {
-            g[k] = up[k] * derivative(i, a[k], b == null ? 0 : b[k], y[k]);
+            g[k] = up[k] * derivative(i, a[k], b[k], y[k]);
         }
     }
 
     @Override
     public Tensor localDerivative(int i, Tensor[] inputs, Tensor output) {
         double[] a = inputs[0].matrix().data;
-        double[] b = arity == 2 ? inputs[1].matrix().data : null;
+        double[] b = inputs[arity - 1].matrix().data; // a unary op's b is a again (see forwardInto)
         double[] y = output.matrix().data;
         DMatrixRMaj local = new DMatrixRMaj(inputs[0].rows(), inputs[0].cols());
         for (int k = 0, n = local.getNumElements(); k < n; k++) {
-            local.data[k] = derivative(i, a[k], b == null ? 0 : b[k], y[k]);
+            local.data[k] = derivative(i, a[k], b[k], y[k]);
         }
         return Tensor.wrap(local);
     }
