@@ -20,6 +20,13 @@ public final class App extends Application {
     static final String THEME = "/backprop/ui/style/atlantafx/primer-light.bss";
     /** After the first frames, not competing with them for the two cores of a classroom laptop. */
     static final double REHEARSAL_DELAY_SECONDS = 1;
+    /**
+     * The FX thread as the models' executor: one object for the app's models and the rehearsal's. The
+     * JIT compiles the trainer's per-pass code for the class it has seen there; a method reference
+     * written in two places is two classes, and the rehearsal's compiled code was thrown away at the
+     * class's first run.
+     */
+    public static final java.util.concurrent.Executor FX_THREAD = Platform::runLater;
 
     private final ExecutorService worker = DaemonThreads.single("engine");
     private final ExecutorService texRenderer = DaemonThreads.single("latex");
@@ -46,10 +53,10 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
-        LessonModel model = new LessonModel(worker, Platform::runLater);
+        LessonModel model = new LessonModel(worker, FX_THREAD);
         model.load("apple"); // recorded and laid out on the worker while the window is built
         TrainingModel[] made = {null};
-        MainView view = new MainView(model, () -> made[0] = new TrainingModel(model, trainer, Platform::runLater), texRenderer);
+        MainView view = new MainView(model, () -> made[0] = new TrainingModel(model, trainer, FX_THREAD), texRenderer);
         Scene scene = createScene(view, 1280, 800);
         stage.setTitle("Backprop Visualizer");
         stage.setScene(scene);

@@ -158,8 +158,8 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
         double[] joinedSeconds = {-1};
         ExecutorService trainer = Executors.newSingleThreadExecutor();
         Platform.runLater(() -> {
-            LessonModel model = new LessonModel(worker, Platform::runLater);
-            backprop.ui.training.TrainingModel training = new backprop.ui.training.TrainingModel(model, trainer, Platform::runLater);
+            LessonModel model = new LessonModel(worker, App.FX_THREAD);
+            backprop.ui.training.TrainingModel training = new backprop.ui.training.TrainingModel(model, trainer, App.FX_THREAD);
             MainView view = new MainView(model, training, latex);
             Scene scene = App.createScene(view, 1280, 800);
             Stage stage = new Stage();

@@ -10,8 +10,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 
 /**
- * A short lesson played off-screen after start-up, while the teacher looks at the first graph: XOR
- * trained with the chart live, then a generated graph of about 60 nodes stepped forward and back.
+ * A short lesson played off-screen after start-up, while the teacher looks at the first graph: a
+ * generated graph of about 60 nodes stepped forward and back, then XOR trained with the chart live.
  * It runs the code a real lesson runs (views, CSS, layout, animation, trainer, chart), so by the time
  * the class opens a big graph or starts training, that code is loaded and compiled by the JIT: a cold
  * JVM spends 70–170 ms in the first pulse of a new 200-node graph, a rehearsed one a fraction of it
@@ -25,7 +25,19 @@ public final class Rehearsal {
     /** Steps forward one by one (each starts the views' animations), then to the end, then some back. */
     private static final int STEPS_FORWARD = 30;
     private static final int STEPS_BACK = 8;
-    private static final int TRAINING_PASSES = 20_000;
+    /**
+     * Long enough for the JIT to compile the trainer's per-pass code at C2 (the app's JVM asks for
+     * 25,000 calls: AppJvmLauncher) and for the chart's run to thin its kept weights (XOR: after
+     * ~97,500 passes), so a class's first run finds that code compiled, with those branches in it: after
+     * 20,000 passes the first real run began with ~0.4 s of C2 compiles and late frames.
+     */
+    private static final int TRAINING_PASSES = 120_000;
+    /**
+     * Then a second, shorter run on a new curve: a new run's first passes take branches (set-up, the
+     * chart's first points) that code compiled during a run has never seen. Met here, off-screen, they
+     * send that code back to the interpreter once, and the JIT compiles it again with them in.
+     */
+    private static final int SECOND_RUN_PASSES = 30_000;
 
     private final LessonModel model;
     private final TrainingModel training;
@@ -43,12 +55,14 @@ public final class Rehearsal {
                       Runnable done) {
         this.done = done;
         this.busy = busy;
-        model = new LessonModel(worker, Platform::runLater);
-        training = new TrainingModel(model, trainer, Platform::runLater);
+        model = new LessonModel(worker, App.FX_THREAD);
+        training = new TrainingModel(model, trainer, App.FX_THREAD);
         view = new MainView(model, training, texRenderer);
         scene = App.createScene(view, 1280, 800);
         model.speedProperty().set(4);
-        model.load("xor"); // training first: the engine's and the chart's code matter most
+        // training last: the code the JIT compiles for it has then seen every op of the graph too
+        // (compiled while only sigmoid had come by, the first real run sent it back to the interpreter)
+        model.runProgram(program(60));
     }
 
     /**
@@ -141,12 +155,13 @@ public final class Rehearsal {
         }
     }
 
-    private enum Phase { XOR_LOADING, TRAINING, GRAPH }
+    private enum Phase { GRAPH, XOR_LOADING, TRAINING }
 
     private void play() {
         new AnimationTimer() {
-            private Phase phase = Phase.XOR_LOADING;
+            private Phase phase = Phase.GRAPH;
             private int stepped;
+            private boolean secondRun;
             /**
              * Once something made it wait, it goes on only after the same quiet time as at its start: the
              * end of a run or of a lesson's playing updates the window, and a rehearsal step in that
@@ -156,6 +171,9 @@ public final class Rehearsal {
 
             @Override
             public void handle(long now) {
+                if (phase == Phase.TRAINING && busy.getAsBoolean()) {
+                    training.pause(); // the class's own run must not queue behind this one
+                }
                 if (phase != Phase.TRAINING && !resume.quietAt(now, busy.getAsBoolean())) {
                     return;
                 }
@@ -182,13 +200,22 @@ public final class Rehearsal {
                         }
                     }
                     case TRAINING -> {
-                        if (!training.isRunning()) {
-                            model.runProgram(program(60));
-                            phase = Phase.GRAPH;
+                        if (training.isRunning()) {
+                            return;
+                        }
+                        if (secondRun || busy.getAsBoolean()) {
+                            stop();
+                            phase = null;
+                            done.run();
+                        } else {
+                            secondRun = true;
+                            training.clearRuns();
+                            training.edit(TrainingModel.Setting.ITERATIONS, SECOND_RUN_PASSES);
+                            training.runIterations();
                         }
                     }
                     case GRAPH -> {
-                        if (!ready || model.lesson().id().equals("xor")) {
+                        if (!ready) {
                             return; // still recording and laying out on the worker
                         }
                         if (stepped < STEPS_FORWARD) {
@@ -198,10 +225,8 @@ public final class Rehearsal {
                         } else if (stepped <= STEPS_FORWARD + STEPS_BACK) {
                             model.stepBack();
                         } else {
-                            stop();
-                            phase = null;
-                            done.run();
-                            return;
+                            model.load("xor");
+                            phase = Phase.XOR_LOADING;
                         }
                         stepped++;
                     }

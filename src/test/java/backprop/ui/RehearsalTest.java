@@ -100,4 +100,26 @@ class RehearsalTest {
         playing.set(false);
         assertThat(done.get(60, TimeUnit.SECONDS)).isPositive();
     }
+
+    @Test
+    void itsTrainingRunStopsWhenTheClassNeedsTheTrainer() throws Exception {
+        // the trainer runs one job at a time: a class's run would otherwise wait for the rehearsal's
+        AtomicBoolean busy = new AtomicBoolean();
+        CompletableFuture<Long> trainingStarted = new CompletableFuture<>();
+        CompletableFuture<Long> trainingEnded = new CompletableFuture<>();
+        java.util.concurrent.Executor watched = task -> trainer.execute(() -> {
+            trainingStarted.complete(System.nanoTime());
+            task.run();
+            trainingEnded.complete(System.nanoTime());
+        });
+        CompletableFuture<Double> done = new CompletableFuture<>();
+        Platform.runLater(() -> Rehearsal.start(worker, watched, latex, 0, busy::get, done::complete));
+        trainingStarted.get(60, TimeUnit.SECONDS);
+        long needed = System.nanoTime();
+        busy.set(true);
+        long stoppedAfter = trainingEnded.get(10, TimeUnit.SECONDS) - needed;
+        // its 120,000 passes take the trainer 0.3 s or more even compiled; stopping takes a frame and a pass
+        assertThat(stoppedAfter / 1e6).as("ms the class's run would wait").isLessThan(150);
+        assertThat(done.get(10, TimeUnit.SECONDS)).as("and it ends there").isPositive();
+    }
 }
