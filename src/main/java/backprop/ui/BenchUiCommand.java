@@ -72,6 +72,9 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
      */
     private final DebugPrinter debug = new DebugPrinter();
 
+    /** How long before it clicks Run the XOR bench shows the loss chart. */
+    private static final long CHOOSE_CHART_BEFORE_RUN_NANOS = 2_000_000_000L;
+
     private record SlowPulse(double uptime, String clock, long work, long animation, long layout, int cursor, boolean stepped, int joining,
                              FxStackSampler stacks, long from, long to) implements java.util.function.Supplier<String> {
         @Override
@@ -200,17 +203,13 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                     return;
                 }
                 graphNodes[0] = trace.graph().size();
-                if (xorTraining && scene.lookup("#lossViewButton") instanceof javafx.scene.control.ToggleButton loss) {
-                    // measured with the chart live, not the decision boundary; chosen seconds before Run, as a
-                    // teacher would (switching views in the run's first frame counted the switch as training)
-                    loss.setSelected(true);
-                }
                 PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);
                 FxStackSampler stacks = System.getenv("BENCH_STACKS") == null ? null
                         : new FxStackSampler(Thread.currentThread(), warmUp + Math.min(seconds, 5));
                 long[] pulseStart = new long[1];
                 long[] trainStart = new long[1];
                 boolean[] clicked = {false};
+                boolean[] chartChosen = {false};
                 long[] last = new long[1];
                 long[] cssStart = new long[1];
                 long shownAt = System.nanoTime();
@@ -256,6 +255,15 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                             joinedSeconds[0] = (now - shownAt) / 1e9;
                         }
                         if (xorTraining) {
+                            if (!chartChosen[0] && now >= measureFrom - CHOOSE_CHART_BEFORE_RUN_NANOS
+                                    && scene.lookup("#lossViewButton") instanceof javafx.scene.control.ToggleButton loss) {
+                                // measured with the loss chart live, not XOR's default map of the plane; chosen
+                                // before Run, as a teacher would (switching views in the run's first frame counted
+                                // the switch as training), and after the lesson has settled (when the trace came,
+                                // the panel's own choice of view for a new lesson still overrode this one)
+                                chartChosen[0] = true;
+                                loss.setSelected(true);
+                            }
                             if (now >= measureFrom && !clicked[0]) {
                                 // the teacher clicks Run: an input event (the rehearsal waits, as in the app),
                                 // and the run starts in that event, after this pulse
