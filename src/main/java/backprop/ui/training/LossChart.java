@@ -98,7 +98,7 @@ public final class LossChart extends VBox {
         public void handle(long now) {
             if (!live.get() || System.nanoTime() - lastRedrawNanos >= LIVE_REDRAW_NANOS) {
                 stop();
-                plot.requestLayout();
+                plot.drawWhenDue();
             }
         }
     };
@@ -228,9 +228,14 @@ public final class LossChart extends VBox {
         return plot.localToScreen(scale.px(iteration), scale.py(v));
     }
 
+    /**
+     * New data or settings: the curve is drawn again (now, or when the live throttle allows). Not through
+     * a layout request: that went up to the window's root, and every frame of a run laid out the whole
+     * window again (3-9 ms of the FX thread's frame, -Djavafx.pulseLogger); the plot's size has not changed.
+     */
     private void invalidate() {
         plot.dirty = true;
-        plot.requestLayout();
+        plot.drawWhenDue();
     }
 
     private void rebuildLegend() {
@@ -377,7 +382,7 @@ public final class LossChart extends VBox {
         }
     }
 
-    /** The plot area: canvas, hover dot and hover label; redraws in its layout pass when dirty or resized. */
+    /** The plot area: canvas, hover dot and hover label; redraws when its data change ({@link #invalidate}) or its size does (layout pass). */
     private final class Plot extends Pane {
         final Canvas canvas = new Canvas();
         boolean dirty = true;
@@ -399,16 +404,22 @@ public final class LossChart extends VBox {
                 canvas.setHeight(h);
                 dirty = true;
             }
-            if (dirty) {
-                if (live.get() && System.nanoTime() - lastRedrawNanos < LIVE_REDRAW_NANOS) {
-                    deferredRedraw.start(); // stays dirty; drawn on a later frame
-                    return;
-                }
-                dirty = false;
-                lastRedrawNanos = System.nanoTime();
-                redraw();
-                showHover();
+            drawWhenDue();
+        }
+
+        /** Draws the curve if something changed, unless a run is live and the last drawing is too recent. */
+        void drawWhenDue() {
+            if (!dirty) {
+                return;
             }
+            if (live.get() && System.nanoTime() - lastRedrawNanos < LIVE_REDRAW_NANOS) {
+                deferredRedraw.start(); // stays dirty; drawn on a later frame
+                return;
+            }
+            dirty = false;
+            lastRedrawNanos = System.nanoTime();
+            redraw();
+            showHover();
         }
 
         void redraw() {

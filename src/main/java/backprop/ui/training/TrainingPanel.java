@@ -73,7 +73,7 @@ public final class TrainingPanel extends VBox {
         headingRow.getChildren().addAll(heading, spacer);
         headingRow.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(headingRow, optimizerRow(), hyperparameterRow(), limits, settingsError(),
-                buttons(), status(), divergence(), viewSwitch, plotSlot, historyRow());
+                buttons(), new backprop.ui.fx.LayoutRootBox(status()), divergence(), viewSwitch, plotSlot, historyRow());
         VBox.setVgrow(plotSlot, Priority.ALWAYS);
         showRelevantFields();
         model.optimizerNameProperty().addListener((obs, was, now) -> showRelevantFields());
