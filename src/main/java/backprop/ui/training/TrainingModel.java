@@ -55,7 +55,7 @@ public final class TrainingModel {
     /** At most one chart/status update per frame at 60 fps. */
     static final long FRAME_NANOS = 16_000_000L;
     /** How long the trainer thread sleeps each time it hands a frame's points to the FX thread. */
-    static final long TRAINER_PAUSE_NANOS = 10_000_000L;
+    static final long TRAINER_PAUSE_NANOS = 14_000_000L;
 
     /** The settings a teacher types, each named in its error message. */
     public enum Setting {
@@ -755,9 +755,9 @@ public final class TrainingModel {
             if (now - lastFlushRequest >= FRAME_NANOS && flushPending.compareAndSet(false, true)) {
                 lastFlushRequest = now;
                 ui.execute(() -> flush(this));
-                // give a core back for 10 ms a frame: on two cores the FX and render threads share the other with
-                // the JIT and the GC (docs/benchmarks.md: 6 ms then 10 ms each gave fewer late frames; a run takes
-                // ~1.5× as long as with 6 ms, 50,000 XOR epochs still well under their 2 s)
+                // give a core back for most of each frame: on two cores the FX and render threads share the other
+                // with the JIT and the GC (docs/benchmarks.md: 6, 10, then 14 ms each gave fewer late frames; at
+                // 14 ms ~1% of frames are late, a bare window's share here, and XOR's 50,000 epochs take ~0.3 s)
                 java.util.concurrent.locks.LockSupport.parkNanos(TRAINER_PAUSE_NANOS);
             }
         }
