@@ -40,6 +40,7 @@ class RehearsalTest {
         Platform.runLater(() -> Rehearsal.start(worker, trainer, latex, 0, () -> false, done::complete));
         double seconds = done.get(60, TimeUnit.SECONDS);
         assertThat(seconds).isPositive();
+        assertThat(Rehearsal.chartSnapshotsOfLast).as("the chart drawn while it trained").isPositive();
     }
 
     @Test
