@@ -204,7 +204,9 @@ public final class Rehearsal {
                     }
                     case TRAINING -> {
                         if (training.isRunning()) {
-                            drawChart();
+                            if (!busy.getAsBoolean()) { // a snapshot takes the FX thread for a few ms
+                                drawChart();
+                            }
                             return;
                         }
                         if (secondRun || busy.getAsBoolean()) {
