@@ -296,7 +296,8 @@ public final class ChainRule {
         StringBuilder b = new StringBuilder("\\text{").append(optimizer.title()).append("}\\ \\ ");
         String comma = "";
         for (Optimizer.Setting s : optimizer.settings()) {
-            b.append(comma).append(s.tex()).append('=').append(Tex.result(s.value()));
+            // a value in braces: a narrow panel never breaks a row inside "1 × 10^{-8}"
+            b.append(comma).append(s.tex()).append("={").append(Tex.result(s.value())).append('}');
             comma = ",\\ ";
         }
         return b.append(": \\quad ").append(optimizer.ruleTex()).toString();

@@ -64,13 +64,14 @@ final class FormulaRows {
     /**
      * {@code parts} (text, then separator and text alternately) as many to a row as fit; a new row
      * starts {@code indent} + separator. With {@code keepFirstTwo} the first row has at least the first
-     * two pieces (a left-hand side is never alone on its row).
+     * two pieces when an "=" joins them (a left-hand side is never alone on its row).
      */
     private static List<String> greedy(List<String> parts, boolean keepFirstTwo, String indent,
                                        ToDoubleFunction<String> width, double maxWidth) {
         List<String> rows = new ArrayList<>();
         StringBuilder row = new StringBuilder(parts.get(0));
-        boolean alone = keepFirstTwo;
+        // an equation's left-hand side is never alone on its row; a heading before a \quad may be
+        boolean alone = keepFirstTwo && parts.size() > 1 && parts.get(1).equals(EQUALS);
         for (int k = 1; k < parts.size(); k += 2) {
             String next = parts.get(k) + parts.get(k + 1);
             if (alone || width.applyAsDouble(row + next) <= maxWidth) {

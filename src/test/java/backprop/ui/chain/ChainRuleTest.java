@@ -97,7 +97,7 @@ class ChainRuleTest {
     void anUpdatesSettingsAreWrittenInTheRulesOwnSymbols() {
         String tex = ChainRule.optimizerTex(new Optimizer.Adam(0.001, 0.9, 0.999, 1e-8));
         assertThat(tex).startsWith("\\text{Adam}")
-                .contains("\\eta=0.001", "\\beta_1=0.9", "\\beta_2=0.999", "\\epsilon=1 \\times 10^{-8}")
+                .contains("\\eta={0.001}", "\\beta_1={0.9}", "\\beta_2={0.999}", "\\epsilon={1 \\times 10^{-8}}")
                 .doesNotContain("lr", "β", "ε", "1e-8")
                 .endsWith(new Optimizer.Adam(0.001, 0.9, 0.999, 1e-8).ruleTex());
     }

@@ -94,12 +94,12 @@ class FormulaRowsTest {
     void everyOptimizersRuleFitsThePanelBrokenOnlyBetweenItsParts() {
         // Adam's header and rule at 26 pt are ~1,100 px on one line: it had made the panel scroll sideways
         ToDoubleFunction<String> typeset = tex -> TexRenderer.render(tex, ChainRulePanel.FORMULA_SIZE, Color.BLACK).getWidth();
-        double panel = 828; // the formula area's width in a 1280×800 window
         List<backprop.engine.Optimizer> all = List.of(new backprop.engine.Optimizer.Sgd(0.1),
                 new backprop.engine.Optimizer.Momentum(0.1, 0.9), new backprop.engine.Optimizer.Nesterov(0.1, 0.9),
                 new backprop.engine.Optimizer.AdaGrad(0.1, 1e-7), new backprop.engine.Optimizer.RmsProp(0.1, 0.999, 0.01),
                 new backprop.engine.Optimizer.Adam(0.001, 0.9, 0.999, 1e-8));
         int broken = 0;
+        double panel = 828; // the formula area's width in a 1280×800 window
         for (backprop.engine.Optimizer o : all) {
             String line = ChainRule.optimizerTex(o);
             List<String> rows = FormulaRows.rows(line, typeset, panel);
@@ -114,5 +114,13 @@ class FormulaRowsTest {
             broken += rows.size() > 1 ? 1 : 0;
         }
         assertThat(broken).as("Adam at least needs a second row").isGreaterThanOrEqualTo(1);
+        // at 1024×700 the area is ~590 px, and the panel breaks rows for that width at its smallest
+        // scale: the settings may be scaled, never cut inside a number
+        String adam = ChainRule.optimizerTex(all.get(all.size() - 1));
+        double narrowRow = 590 / FormulaFit.MIN_SCALE;
+        List<String> narrow = FormulaRows.rows(adam, typeset, narrowRow);
+        assertThat(narrow.get(0)).contains("\\epsilon={1 \\times 10^{-8}}");
+        // and the heading may stand alone on its row (an equation's left-hand side may not)
+        assertThat(narrow).allSatisfy(row -> assertThat(typeset.applyAsDouble(row)).as(row).isLessThanOrEqualTo(narrowRow));
     }
 }
