@@ -255,14 +255,12 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
                             joinedSeconds[0] = (now - shownAt) / 1e9;
                         }
                         if (xorTraining) {
-                            if (!chartChosen[0] && now >= measureFrom - CHOOSE_CHART_BEFORE_RUN_NANOS
-                                    && scene.lookup("#lossViewButton") instanceof javafx.scene.control.ToggleButton loss) {
+                            if (!chartChosen[0] && now >= measureFrom - CHOOSE_CHART_BEFORE_RUN_NANOS) {
                                 // measured with the loss chart live, not XOR's default map of the plane; chosen
                                 // before Run, as a teacher would (switching views in the run's first frame counted
                                 // the switch as training), and after the lesson has settled (when the trace came,
                                 // the panel's own choice of view for a new lesson still overrode this one)
-                                chartChosen[0] = true;
-                                loss.setSelected(true);
+                                chartChosen[0] = view.showLossCurve();
                             }
                             if (now >= measureFrom && !clicked[0]) {
                                 // the teacher clicks Run: an input event (the rehearsal waits, as in the app),

@@ -47,6 +47,7 @@ public final class MainView extends BorderPane {
     private final ToggleButton sidebarToggle = new ToggleButton("Formula");
     private VBox sidebar;
     private ScrollPane trainingSide;
+    private TrainingPanel trainingPanel;
     /** One inspector: in the sidebar while it shows, else on a card over the graph (see {@link #placeInspector}). */
     private final InspectorPanel inspector;
     private final InspectorCard inspectorCard = new InspectorCard(this::clearSelection);
@@ -330,8 +331,21 @@ public final class MainView extends BorderPane {
         placeInspector();
     }
 
+    /**
+     * Shows the loss chart where a lesson with 2-D data shows its map first (the rehearsal and the
+     * frame-rate bench measure the chart); false while the training panel has not been built yet.
+     */
+    boolean showLossCurve() {
+        if (trainingPanel == null) {
+            return false;
+        }
+        trainingPanel.showLossCurve();
+        return true;
+    }
+
     private ScrollPane trainingSide() {
         TrainingPanel panel = new TrainingPanel(trainingFactory.get());
+        trainingPanel = panel;
         panel.addSettingRow(weightDecayRow());
         panel.addSettingRow(valuesInTraining); // before weight decay: where the weights start
         trainingHeading = panel.headingRow();

@@ -187,6 +187,9 @@ public final class Rehearsal {
                     // point is to run that code, not to keep the hidden window up to date
                     if (phase != null && frame % (FRAMES_PER_STEP * CSS_EVERY) == 0) {
                         pulse();
+                        if (phase == Phase.TRAINING && training.isRunning() && !busy.getAsBoolean()) {
+                            snapshotChart(); // a snapshot takes the FX thread for a few ms
+                        }
                     }
                 }
             }
@@ -204,9 +207,8 @@ public final class Rehearsal {
                     }
                     case TRAINING -> {
                         if (training.isRunning()) {
-                            if (!busy.getAsBoolean()) { // a snapshot takes the FX thread for a few ms
-                                drawChart();
-                            }
+                            // the chart, not XOR's map of the plane (which the panel shows first, once built)
+                            view.showLossCurve();
                             return;
                         }
                         if (secondRun || busy.getAsBoolean()) {
@@ -247,18 +249,11 @@ public final class Rehearsal {
      * now and then runs the renderer's canvas code while the curve grows: the class's first run
      * had its first frames late while that code was compiled (docs/benchmarks.md).
      */
-    private void drawChart() {
-        // the chart, not XOR's map of the plane (the view the panel picks for XOR once it is built)
-        if (scene.lookup("#lossViewButton") instanceof javafx.scene.control.ToggleButton loss && !loss.isSelected()) {
-            loss.setSelected(true);
-        }
+    private void snapshotChart() {
         javafx.scene.Node chart = scene.lookup("#lossChart");
-        if (frame % (FRAMES_PER_STEP * CSS_EVERY) == 0 && chart != null) {
-            pulse(); // the chart has just been shown: laid out, it has a size to draw at
-            if (chart.getLayoutBounds().getWidth() > 0) {
-                chart.snapshot(null, null);
-                chartSnapshots++;
-            }
+        if (chart != null && chart.isVisible() && chart.getLayoutBounds().getWidth() > 0) {
+            chart.snapshot(null, null);
+            chartSnapshots++;
         }
     }
 

@@ -79,6 +79,11 @@ public final class TrainingPanel extends VBox {
         model.optimizerNameProperty().addListener((obs, was, now) -> showRelevantFields());
     }
 
+    /** Shows the loss chart in the place it shares with the alternative view (a lesson's map of the plane). */
+    public void showLossCurve() {
+        lossViewButton.setSelected(true);
+    }
+
     /**
      * A view that can take the loss chart's place, chosen with a switch above it, offered while
      * {@code applies} holds and shown first when it starts to: the decision boundary of a lesson with
