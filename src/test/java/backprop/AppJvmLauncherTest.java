@@ -24,6 +24,20 @@ class AppJvmLauncherTest {
     }
 
     @Test
+    void mvnJavafxRunGivesTheAppTheLaunchersOptions() throws IOException {
+        // pom.xml cannot read the constants: the README's `mvn javafx:run` must not drift from `java -jar`
+        String pom = Files.readString(Path.of("pom.xml"));
+        int plugin = pom.indexOf("<artifactId>javafx-maven-plugin</artifactId>");
+        String options = pom.substring(pom.indexOf("<options>", plugin), pom.indexOf("</options>", plugin));
+        java.util.List<String> given = java.util.regex.Pattern.compile("<option>([^<]*)</option>").matcher(options)
+                .results().map(m -> m.group(1)).toList();
+        java.util.List<String> launcher = new java.util.ArrayList<>(java.util.List.of(AppJvmLauncher.COLLECTOR,
+                AppJvmLauncher.INITIAL_HEAP));
+        launcher.addAll(AppJvmLauncher.LATER_C2);
+        assertThat(given).containsExactlyElementsOf(launcher);
+    }
+
+    @Test
     void anInitialHeapTheUserGivesWinsOverTheLaunchersSmallOne() {
         for (String option : new String[] {"-Xms1g", "-XX:InitialHeapSize=512m"}) {
             assertThat(AppJvmLauncher.command(JAVA, new String[] {option, "-jar", "app.jar"}, Path.of("a.jsa"), null))
