@@ -124,6 +124,10 @@ class SeedGoldenTest {
                 assertThat(dW2.get(j, 1)).isCloseTo(0.5 * hj, within(EXACT));
                 assertThat(dW2.get(j, 0)).isCloseTo(-0.5 * hj, within(EXACT));
             }
+            // W2's two columns are equal, so ∂L/∂h_j = 0.1 · Σ_k (softmax_k − t_k) = 0.1 · (1 − 1): exactly 0
+            // when the equal scores give a softmax of exactly ½ each, and W1's gradient, x_i · ∂L/∂h_j, too
+            assertThat(it.grad(g.byName("h").orElseThrow().id()).matrix().data).containsOnly(0.0);
+            assertThat(it.grad(g.byName("W1").orElseThrow().id()).matrix().data).containsOnly(0.0);
         }
     }
 }

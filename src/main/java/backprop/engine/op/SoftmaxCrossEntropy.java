@@ -54,14 +54,26 @@ public record SoftmaxCrossEntropy() implements Op {
         out.data[0] = sum / in[0].numRows;
     }
 
+    /**
+     * The softmax here is exp(a − max) / Σ exp(a − max), not exp of the log-softmax: equal scores then
+     * give exactly 1/K each, so a symmetric net (seed 002's constant weights) gets gradients that
+     * cancel exactly (∂L/∂h = 0), as by hand; exp(log p) gave 0.5000000000000001 and 3·10⁻¹⁷ instead.
+     * No allocation: the trainer calls this every pass.
+     */
     @Override
     public void backwardInto(int i, DMatrixRMaj[] in, DMatrixRMaj out, DMatrixRMaj upstreamGrad, DMatrixRMaj grad) {
-        double scale = upstreamGrad.data[0] / in[0].numRows;
-        DMatrixRMaj logp = logSoftmax(in[0], new DMatrixRMaj(in[0].numRows, in[0].numCols));
+        DMatrixRMaj a = in[0];
+        double scale = upstreamGrad.data[0] / a.numRows;
         double[] t = in[1].data;
         double[] g = grad.data;
-        for (int k = 0, n = grad.getNumElements(); k < n; k++) {
-            g[k] = i == 0 ? (Math.exp(logp.data[k]) - t[k]) * scale : -logp.data[k] * scale;
+        for (int r = 0; r < a.numRows; r++) {
+            int base = r * a.numCols;
+            double max = rowMax(a, base);
+            double sum = rowExpSum(a, base, max);
+            double logSum = max + Math.log(sum);
+            for (int k = base; k < base + a.numCols; k++) {
+                g[k] = i == 0 ? (Math.exp(a.data[k] - max) / sum - t[k]) * scale : -(a.data[k] - logSum) * scale;
+            }
         }
     }
 
@@ -74,19 +86,28 @@ public record SoftmaxCrossEntropy() implements Op {
     static DMatrixRMaj logSoftmax(DMatrixRMaj a, DMatrixRMaj out) {
         for (int r = 0; r < a.numRows; r++) {
             int base = r * a.numCols;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < a.numCols; c++) {
-                max = Math.max(max, a.data[base + c]);
-            }
-            double sum = 0;
-            for (int c = 0; c < a.numCols; c++) {
-                sum += Math.exp(a.data[base + c] - max);
-            }
-            double logSum = max + Math.log(sum);
+            double max = rowMax(a, base);
+            double logSum = max + Math.log(rowExpSum(a, base, max));
             for (int c = 0; c < a.numCols; c++) {
                 out.data[base + c] = a.data[base + c] - logSum;
             }
         }
         return out;
+    }
+
+    private static double rowMax(DMatrixRMaj a, int base) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < a.numCols; c++) {
+            max = Math.max(max, a.data[base + c]);
+        }
+        return max;
+    }
+
+    private static double rowExpSum(DMatrixRMaj a, int base, double max) {
+        double sum = 0;
+        for (int c = 0; c < a.numCols; c++) {
+            sum += Math.exp(a.data[base + c] - max);
+        }
+        return sum;
     }
 }
