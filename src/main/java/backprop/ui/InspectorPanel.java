@@ -164,7 +164,10 @@ final class InspectorPanel extends VBox {
             if (share.localDerivative() != null) {
                 sb.append("  = ").append(exact(share.localDerivative())).append('\n');
             }
-            sb.append("gradient passed back = ").append(exact(share.contribution())).append('\n');
+            String product = to.op().gradientTex(e.slot());
+            sb.append("gradient passed back = ")
+                    .append(product == null ? "" : plain(product.replace("#g", "∂" + g.node(g.output()).name() + "/∂" + operand(to.name())), to, g) + " = ")
+                    .append(exact(share.contribution())).append('\n');
         } else {
             sb.append("no gradient has passed back yet\n");
         }
@@ -173,8 +176,12 @@ final class InspectorPanel extends VBox {
 
     /** The op's local-derivative template with operand names, in plain text. */
     private static String plain(Node node, int slot, Graph g) {
-        String t = node.op().localDerivativeTex(slot);
-        t = t.replace("#y", node.name());
+        return plain(node.op().localDerivativeTex(slot), node, g);
+    }
+
+    /** An op's template with operand names, in plain text: "∂L/∂scores · W2ᵀ". */
+    static String plain(String template, Node node, Graph g) {
+        String t = template.replace("#y", node.name()).replace("^{\\top}", "ᵀ").replace("\\mathbf{1}", "1");
         for (int k = node.inputs().size() - 1; k >= 0; k--) {
             t = t.replace("#" + k, g.node(node.input(k)).name());
         }

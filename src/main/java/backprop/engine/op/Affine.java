@@ -37,6 +37,15 @@ public record Affine() implements Op {
     }
 
     @Override
+    public String gradientTex(int i) {
+        return switch (i) {
+            case 0 -> "#g \\cdot {#1}^{\\top}";
+            case 1 -> "{#0}^{\\top} \\cdot #g";
+            default -> "\\mathbf{1}^{\\top} \\cdot #g"; // the column sums of ∂L/∂y: one per bias entry
+        };
+    }
+
+    @Override
     public int[] outputShape(Tensor[] inputs) {
         int[] shape = MatMul.productShape(this, inputs[0], inputs[1]);
         Tensor b = inputs[2];

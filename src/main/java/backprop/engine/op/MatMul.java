@@ -33,6 +33,11 @@ public record MatMul() implements Op {
     }
 
     @Override
+    public String gradientTex(int i) {
+        return i == 0 ? "#g \\cdot {#1}^{\\top}" : "{#0}^{\\top} \\cdot #g";
+    }
+
+    @Override
     public int[] outputShape(Tensor[] inputs) {
         return productShape(this, inputs[0], inputs[1]);
     }

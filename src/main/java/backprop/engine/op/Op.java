@@ -27,6 +27,15 @@ public sealed interface Op
     /** ∂output/∂input_i in LaTeX; #0, #1, … stand for the operands and #y for the output. */
     String localDerivativeTex(int i);
 
+    /**
+     * ∂L/∂input_i in LaTeX for ops whose gradient is a matrix product, not upstream ⊙ local (seed 001's
+     * dot node: ∂L/∂X = ∂L/∂Y · Wᵀ, ∂L/∂W = Xᵀ · ∂L/∂Y); #g stands for the upstream gradient ∂L/∂output,
+     * #0, #1, … for the operands. Null for the ops that have a {@link #localDerivative}.
+     */
+    default String gradientTex(int i) {
+        return null;
+    }
+
     /** The forward rule in LaTeX; #0, #1, … stand for the operands. */
     String forwardTex();
 

@@ -107,11 +107,10 @@ public final class ChainRule {
                 lines.add(lhs + (sharesOf(u.id()).size() > 1 ? "_{" + termLabel(v, e) + "}" : "") + " = " + rule
                         + " = " + value(b.upstreamGrad()) + " \\times " + value(e.localDerivative())
                         + " = " + result(e.contribution()));
+            } else if (e.localDerivative() == null && v.op().gradientTex(e.slot()) != null) {
+                lines.addAll(matrixProduct(b, e));
             } else {
-                String local = " \\quad \\left(" + Tex.partial(v.name(), u.name()) + " = " + localSymbolic + "\\right)";
-                lines.add(lhs + " = " + rule + (writtenOut(e.contribution())
-                        ? " = " + result(e.contribution()) + local
-                        : local + " \\quad (" + shape(e.contribution()) + ")"));
+                lines.add(lhs + " = " + elementwise(b, e, localSymbolic));
             }
             title.append(u.name()).append(" gets ").append(Numbers.format(e.contribution())).append("; ");
             if (lastEdgeTo(b, e)) { // a value read twice by this op gets one sum, after both its lines
@@ -132,6 +131,124 @@ public final class ChainRule {
             lines.add(eager);
         }
         return new Explanation(title.substring(0, title.length() - 2), lines, terms);
+    }
+
+    /**
+     * A matrix op's share as seed 001 writes the dot node's ("∂L/∂W = Xᵀ · ∂L/∂Y"), with the numbers
+     * of its factors when every one is small enough to write out, else the share's shape. The operands
+     * are the values this step used (in the eager order, a param already updated).
+     */
+    private List<String> matrixProduct(BackwardStep b, EdgeGradient e) {
+        Node v = graph.node(b.node());
+        String lhs = Tex.partial(out, graph.node(e.input()).name());
+        String template = v.op().gradientTex(e.slot());
+        String[] names = new String[v.inputs().size()];
+        String[] numbers = new String[names.length];
+        Tensor[] used = new Tensor[names.length];
+        boolean small = writtenOut(b.upstreamGrad()) && writtenOut(e.contribution());
+        Trace.Frame before = trace.frameAt(applied - 1);
+        for (int k = 0; k < names.length; k++) {
+            Node operand = graph.node(v.input(k));
+            names[k] = Tex.name(operand.name());
+            used[k] = operand.isLeaf() ? before.leaf(operand.id()) : before.value(operand.id());
+            numbers[k] = names[k]; // an operand the formula does not use
+            if (template.contains("#" + k)) {
+                small &= writtenOut(used[k]);
+                numbers[k] = value(used[k]);
+            }
+        }
+        String symbolic = lhs + " = " + Tex.fill(template.replace("#g", Tex.partial(out, v.name())), names, "");
+        if (small) {
+            return List.of(symbolic + " = " + Tex.fill(template.replace("#g", value(b.upstreamGrad())), numbers, "")
+                    + " = " + result(e.contribution()));
+        }
+        if (e.contribution().isScalar()) { // a bias of one entry: its number
+            return List.of(symbolic + " = " + result(e.contribution()));
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(symbolic + " \\quad (" + shape(e.contribution()) + ")");
+        lines.addAll(entries(b, e, used));
+        return lines;
+    }
+
+    /** A sum of products written out for an entry of a share too big to write whole, up to this many products. */
+    static final int ENTRY_TERMS = 4;
+
+    /**
+     * Entries of a matrix op's share too big to write whole, each the sum of products it is, with the
+     * numbers this step used (seed 002: ∂E/∂w_ij = x_i · ∂E/∂net_j): the first two of its first row
+     * (or column), when each is a sum of at most {@link #ENTRY_TERMS} products. The value after the
+     * last "=" is the trace's.
+     */
+    private List<String> entries(BackwardStep b, EdgeGradient e, Tensor[] used) {
+        Node v = graph.node(b.node());
+        Tensor share = e.contribution();
+        Tensor g = b.upstreamGrad();
+        String lhs = Tex.partial(out, graph.node(e.input()).name());
+        String up = Tex.partial(out, v.name());
+        List<String> lines = new ArrayList<>();
+        int[][] at = share.cols() >= 2 ? new int[][] {{0, 0}, {0, 1}}
+                : share.rows() >= 2 ? new int[][] {{0, 0}, {1, 0}} : new int[][] {{0, 0}};
+        // slot 0: ∂L/∂x = g·Wᵀ, entry (r, c) = Σ_m g[r,m] W[c,m]; slot 1: ∂L/∂W = xᵀ·g, entry (r, c) =
+        // Σ_n x[n,r] g[n,c]; a bias: ∂L/∂b = 1ᵀ·g, entry c = Σ_n g[n,c]
+        int terms = e.slot() == 0 ? g.cols() : g.rows();
+        if (terms > ENTRY_TERMS) {
+            return List.of();
+        }
+        String k = terms == 1 ? "1" : e.slot() == 0 ? "m" : "n";
+        String sum = terms == 1 ? "" : "\\sum_{" + k + "} ";
+        for (int[] rc : at) {
+            int r = rc[0];
+            int c = rc[1];
+            String symbolic;
+            List<String> products = new ArrayList<>();
+            if (e.slot() == 0) {
+                Tensor w = used[1];
+                symbolic = entry(up, g, r + 1 + "", k) + " " + entry(Tex.name(graph.node(v.input(1)).name()), w, c + 1 + "", k);
+                for (int m = 0; m < terms; m++) {
+                    products.add(Tex.number(g.get(r, m)) + " \\times " + Tex.number(w.get(c, m)));
+                }
+            } else if (e.slot() == 1) {
+                Tensor x = used[0];
+                symbolic = entry(Tex.name(graph.node(v.input(0)).name()), x, k, r + 1 + "") + " " + entry(up, g, k, c + 1 + "");
+                for (int n = 0; n < terms; n++) {
+                    products.add(Tex.number(x.get(n, r)) + " \\times " + Tex.number(g.get(n, c)));
+                }
+            } else {
+                symbolic = entry(up, g, k, c + 1 + "");
+                for (int n = 0; n < terms; n++) {
+                    products.add(Tex.number(g.get(n, c)));
+                }
+            }
+            lines.add(entry(lhs, share, r + 1 + "", c + 1 + "") + " = " + sum + symbolic + " = "
+                    + String.join(" + ", products) + " = " + Tex.result(share.get(r, c)));
+        }
+        return lines;
+    }
+
+    /** [name]_{i,j}, one index for a row or column vector. */
+    private static String entry(String name, Tensor t, String row, String col) {
+        String index = t.rows() == 1 ? col : t.cols() == 1 ? row : row + "," + col;
+        return "\\left[" + name + "\\right]_{" + index + "}";
+    }
+
+    /**
+     * An elementwise op's (or a loss's) share on matrices: upstream ⊙ local, entry by entry (a scalar
+     * upstream, the loss's 1, multiplies every entry), numbers written out when the matrices are small.
+     */
+    private String elementwise(BackwardStep b, EdgeGradient e, String localSymbolic) {
+        Node v = graph.node(b.node());
+        Node u = graph.node(e.input());
+        boolean scalarUpstream = b.upstreamGrad().isScalar();
+        String times = scalarUpstream ? " \\cdot " : " \\odot ";
+        String rule = Tex.partial(out, v.name()) + times + Tex.partial(v.name(), u.name());
+        String local = " \\quad \\left(" + Tex.partial(v.name(), u.name()) + " = " + localSymbolic + "\\right)";
+        if (!writtenOut(e.contribution())) {
+            return rule + local + " \\quad (" + shape(e.contribution()) + ")";
+        }
+        String factors = scalarUpstream || e.localDerivative() == null ? ""
+                : " = " + value(b.upstreamGrad()) + times + value(e.localDerivative());
+        return rule + factors + " = " + result(e.contribution()) + local;
     }
 
     /**

@@ -173,7 +173,50 @@ class ChainRuleTest {
         }
         DMatrixRMaj dw1 = new DMatrixRMaj(x.numCols, dh.numCols);
         CommonOps_DDRM.multTransA(x, dh, dw1);
-        assertThat(ChainRule.at(t, stepReaching(t, "W_hidden"), null).tex()).contains(" = " + bmatrix(dw1));
+        // seed 001's dot node: ∂L/∂W = Xᵀ · ∂L/∂Y, in that order, with the numbers of both factors
+        assertThat(ChainRule.at(t, stepReaching(t, "W_hidden"), null).tex())
+                .contains("{X}^{\\top} \\cdot \\frac{\\partial E}{\\partial z_{\\text{hidden}}} = {" + bmatrix(x)
+                        + "}^{\\top} \\cdot " + bmatrix(dh) + " = " + bmatrix(dw1));
+    }
+
+    @Test
+    void anElementwiseOpOnMatricesMultipliesEntryByEntry() {
+        Graph g = Scenarios.xor(Scenarios.XOR_SEED).graph();
+        Trace t = trace(g);
+        // the sigmoid's backward step: ∂E/∂z = ∂E/∂act ⊙ act(1 − act), a Hadamard product, not a matrix product
+        String tex = ChainRule.at(t, stepReaching(t, "z_hidden"), null).tex();
+        assertThat(tex).contains("\\frac{\\partial E}{\\partial \\text{act}_{\\text{hidden}}} \\odot \\frac{")
+                .doesNotContain("\\frac{\\partial E}{\\partial \\text{act}_{\\text{hidden}}} \\cdot");
+    }
+
+    @Test
+    void seed002sWeightGradientsAreWrittenEntryByEntryWithTheirNumbers() {
+        Trace t = trace(Scenarios.softmaxCe().graph());
+        // by hand: h_j = Σ_i x_i · 0.1 = 0.1 · (0.1 + 0.2 + … + 1) = 0.55; equal scores, softmax ½ each, t = (1, 0):
+        // ∂L/∂scores = (−0.5, 0.5); ∂L/∂W2_{1,2} = h_1 · 0.5 = 0.275 (the label-1 weights get a gradient);
+        // ∂L/∂h_1 = Σ_m ∂L/∂scores_m · W2_{1,m} = −0.5 · 0.1 + 0.5 · 0.1 = 0
+        String tex = ChainRule.at(t, stepReaching(t, "W2"), null).tex();
+        assertThat(tex).contains("{h}^{\\top} \\cdot \\frac{\\partial L}{\\partial \\text{scores}} \\quad (20 \\times 2)")
+                .contains("\\right]_{1,2} = \\left[h\\right]_{1} \\left[\\frac{\\partial L}{\\partial \\text{scores}}\\right]_{2}"
+                        + " = 0.55 \\times 0.5 = 0.275")
+                .contains("\\right]_{1,1} = \\left[h\\right]_{1} \\left[\\frac{\\partial L}{\\partial \\text{scores}}\\right]_{1}"
+                        + " = 0.55 \\times (-0.5) = -0.275")
+                .contains("\\left[\\frac{\\partial L}{\\partial h}\\right]_{1} = \\sum_{m} "
+                        + "\\left[\\frac{\\partial L}{\\partial \\text{scores}}\\right]_{m} \\left[W_{2}\\right]_{1,m}"
+                        + " = (-0.5) \\times 0.1 + 0.5 \\times 0.1 = 0");
+    }
+
+    @Test
+    void anEntryIsNotWrittenWhenItIsASumOfMoreThanFourProducts() {
+        Graph g = Scenarios.logistic().graph(); // ten data points: ∂L/∂w_i is a sum of ten products
+        Trace t = trace(g);
+        String tex = ChainRule.at(t, stepReaching(t, "w"), null).tex();
+        assertThat(tex).contains("{X}^{\\top} \\cdot").doesNotContain("\\right]_{1}");
+        // b is a scalar: its number, not its shape
+        int b = g.byName("b").orElseThrow().id();
+        double db = ((BackwardStep) t.step(stepReaching(t, "b") - 1)).edges().stream().filter(e -> e.input() == b)
+                .findFirst().orElseThrow().contribution().scalar();
+        assertThat(tex).contains("\\mathbf{1}^{\\top} \\cdot \\frac{\\partial L}{\\partial z} = " + backprop.ui.text.Tex.result(db));
     }
 
     @Test
