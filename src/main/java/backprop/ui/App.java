@@ -58,6 +58,7 @@ public final class App extends Application {
         TrainingModel[] made = {null};
         MainView view = new MainView(model, () -> made[0] = new TrainingModel(model, trainer, FX_THREAD), texRenderer);
         Scene scene = createScene(view, 1280, 800);
+        reportFailuresIn(view);
         stage.setTitle("Backprop Visualizer");
         stage.setScene(scene);
         stage.setMinWidth(1024);
@@ -79,6 +80,18 @@ public final class App extends Application {
         if (System.getProperty("backprop.startupProbe") != null) {
             probeFirstFrame(model);
         }
+    }
+
+    /**
+     * What the FX thread's code throws where JavaFX catches it and goes on (a listener, an event handler:
+     * a bug) is said in the window and logged with its stack, not only printed where no teacher looks.
+     */
+    static void reportFailuresIn(MainView view) {
+        Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> {
+            System.err.println("internal error (please report it):");
+            failure.printStackTrace();
+            view.showInternalError(failure);
+        });
     }
 
     /**

@@ -104,7 +104,15 @@ public final class MainView extends BorderPane {
                 showSidebar(!trains || getWidth() >= 1500 || getWidth() == 0 && getPrefWidth() >= 1500);
             });
         }
-        VBox bottom = new VBox(stepper, chainRule);
+        VBox bottom = new VBox(internalError, stepper, chainRule);
+        internalError.setId("internalError");
+        internalError.getStyleClass().add("internal-error");
+        internalError.setWrapText(true);
+        internalError.setMaxWidth(Double.MAX_VALUE);
+        internalError.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        internalError.setVisible(false);
+        internalError.managedProperty().bind(internalError.visibleProperty());
+        internalError.setOnMouseClicked(e -> internalError.setVisible(false));
         bottom.getStyleClass().add("bottom-panel");
         centre.setBottom(bottom);
         setCenter(centre);
@@ -123,6 +131,22 @@ public final class MainView extends BorderPane {
                 installShortcuts(now);
             }
         });
+    }
+
+    private final Label internalError = new Label();
+
+    /**
+     * Says that the app's own code failed (a bug: JavaFX caught what a listener threw and went on, so
+     * part of the window may be stale) instead of leaving the class looking at a wrong picture. The
+     * lesson, its values and the charts are untouched. Clicking the message hides it.
+     */
+    public void showInternalError(Throwable failure) {
+        StackTraceElement where = failure.getStackTrace().length > 0 ? failure.getStackTrace()[0] : null;
+        internalError.setText("Something went wrong inside the app (" + failure.getClass().getSimpleName()
+                + (where == null ? "" : " in " + where.getClassName().replaceAll(".*\\.", "") + "." + where.getMethodName())
+                + "), so part of the window may be out of date. Your lesson and values are kept: step, or choose "
+                + "the example again, to go on. Please report it. (Click to hide.)");
+        internalError.setVisible(true);
     }
 
     /** The narrowest window whose toolbar shows the app's name (1024 px does not: see toolbar()). */

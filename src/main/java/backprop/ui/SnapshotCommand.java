@@ -75,9 +75,16 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
         HeadlessFx.startToolkitHeadless();
         try {
+            // a half-updated window (a listener threw) is not what the app shows: no picture, and exit 1
+            java.util.List<Throwable> failures = HeadlessFx.collectFailures();
             MainView view = HeadlessFx.onFxThread(this::build);
             HeadlessFx.onFxThread(() -> null); // let the formula image, posted with runLater, arrive
+            HeadlessFx.throwFirst(failures);
             Snapshots.writePng(view, width, height, out);
+            if (!failures.isEmpty()) {
+                java.nio.file.Files.deleteIfExists(out);
+                HeadlessFx.throwFirst(failures);
+            }
         } finally {
             Platform.exit();
         }

@@ -217,6 +217,30 @@ class MainViewTest {
     }
 
     @Test
+    void aBugInAListenerIsSaidInTheWindowAndTheLessonStays(FxRobot robot) throws Exception {
+        focusGraph(robot);
+        Thread.UncaughtExceptionHandler before = backprop.ui.fx.HeadlessFx.onFxThread(() -> Thread.currentThread().getUncaughtExceptionHandler());
+        try {
+            robot.interact(() -> App.reportFailuresIn(view));
+            assertThat(robot.lookup("#internalError").query().isVisible()).isFalse();
+            javafx.beans.property.IntegerProperty broken = new javafx.beans.property.SimpleIntegerProperty();
+            broken.addListener((o, was, now) -> {
+                throw new NullPointerException("a bug");
+            });
+            robot.interact(() -> broken.set(1)); // JavaFX catches it and goes on
+            Label message = robot.lookup("#internalError").queryAs(Label.class);
+            assertThat(message.isVisible()).isTrue();
+            assertThat(message.getText()).contains("Something went wrong inside the app (NullPointerException in MainViewTest")
+                    .contains("Your lesson and values are kept");
+            assertThat(model.lesson().id()).isEqualTo("apple");
+            robot.clickOn("#internalError");
+            assertThat(message.isVisible()).isFalse();
+        } finally {
+            robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(before));
+        }
+    }
+
+    @Test
     void clickingANodeShowsItInTheInspector(FxRobot robot) {
         focusGraph(robot);
         robot.type(KeyCode.END);

@@ -47,6 +47,31 @@ public final class HeadlessFx {
         }
     }
 
+    /**
+     * From now on, what the FX thread's code throws where JavaFX catches it (a property listener, an
+     * event handler) is collected here instead of printed while the thread goes on.
+     */
+    public static java.util.List<Throwable> collectFailures() throws Exception {
+        java.util.List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        onFxThread(() -> {
+            Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> failures.add(e));
+            return null;
+        });
+        return failures;
+    }
+
+    /** Throws the first collected failure, if any. */
+    public static void throwFirst(java.util.List<Throwable> failures) throws Exception {
+        if (failures.isEmpty()) {
+            return;
+        }
+        Throwable first = failures.get(0);
+        if (first instanceof Exception e) {
+            throw e;
+        }
+        throw new IllegalStateException(first);
+    }
+
     private static void setIfUnset(String key, String value) {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);

@@ -44,6 +44,31 @@ class HeadlessFxTest {
     }
 
     @Test
+    void collectsWhatAListenerThrowsInsteadOfGoingOnAsIfNothingHappened() throws Exception {
+        Thread.UncaughtExceptionHandler before = HeadlessFx.onFxThread(() -> Thread.currentThread().getUncaughtExceptionHandler());
+        try {
+            java.util.List<Throwable> failures = HeadlessFx.collectFailures();
+            HeadlessFx.throwFirst(failures); // nothing yet
+            IllegalStateException broken = new IllegalStateException("a listener's bug");
+            javafx.beans.property.IntegerProperty cursor = new javafx.beans.property.SimpleIntegerProperty();
+            cursor.addListener((o, was, now) -> {
+                throw broken;
+            });
+            HeadlessFx.onFxThread(() -> {
+                cursor.set(9); // JavaFX catches the listener's exception and hands it to the thread's handler
+                return null;
+            });
+            assertThat(failures).containsExactly(broken);
+            assertThatThrownBy(() -> HeadlessFx.throwFirst(failures)).isSameAs(broken);
+        } finally {
+            HeadlessFx.onFxThread(() -> {
+                Thread.currentThread().setUncaughtExceptionHandler(before);
+                return null;
+            });
+        }
+    }
+
+    @Test
     void usesTheHeadlessPlatform() {
         assertThat(System.getProperty("glass.platform")).isEqualTo("Monocle");
         assertThat(System.getProperty("monocle.platform")).isEqualTo("Headless");
