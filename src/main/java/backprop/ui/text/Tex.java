@@ -1,5 +1,7 @@
 package backprop.ui.text;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,12 +39,23 @@ public final class Tex {
         return letters.length() == 1 ? letters : "\\text{" + letters + "}";
     }
 
-    /** An expression label in TeX: names as {@link #name}, operators as math. */
+    private static final java.util.Set<String> FUNCTIONS = java.util.Set.of("exp", "log", "sqrt", "sigmoid", "tanh", "relu", "abs", "max");
+
+    /** An expression label in TeX: names as {@link #name}, operators as math, x * -1 as x · (−1). */
     static String expression(String label) {
-        StringBuilder out = new StringBuilder();
+        List<String> tokens = new ArrayList<>();
         Matcher m = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*|[0-9.]+(?:[eE][-+]?[0-9]+)?|\\S").matcher(label);
         while (m.find()) {
-            String tok = m.group();
+            tokens.add(m.group());
+        }
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < tokens.size(); k++) {
+            String tok = tokens.get(k);
+            boolean minus = tok.equals("-") || tok.equals("−");
+            if (minus && k > 0 && isOperator(tokens.get(k - 1)) && k + 1 < tokens.size() && isOperand(tokens.get(k + 1))) {
+                out.append("(-").append(operand(tokens.get(++k))).append(')'); // a negative factor
+                continue;
+            }
             switch (tok) {
                 case "*", "×", "·" -> out.append(" \\cdot ");
                 case "/", "÷" -> out.append(" / ");
@@ -50,11 +63,24 @@ public final class Tex {
                 case "+" -> out.append(" + ");
                 case "^" -> out.append("^");
                 case "Σ" -> out.append("\\Sigma ");
-                case "exp", "log", "sqrt", "sigmoid", "tanh", "relu", "abs", "max" -> out.append("\\operatorname{").append(tok).append('}');
-                default -> out.append(Character.isLetter(tok.charAt(0)) || tok.charAt(0) == '_' ? name(tok) : tok);
+                default -> out.append(FUNCTIONS.contains(tok) ? "\\operatorname{" + tok + "}" : operand(tok));
             }
         }
         return out.toString().trim();
+    }
+
+    private static boolean isOperator(String tok) {
+        return List.of("*", "×", "·", "/", "÷", "-", "−", "+", "^").contains(tok);
+    }
+
+    /** A name or a number (not a function's name). */
+    private static boolean isOperand(String tok) {
+        char c = tok.charAt(0);
+        return (Character.isLetterOrDigit(c) || c == '_' || c == '.') && !FUNCTIONS.contains(tok);
+    }
+
+    private static String operand(String tok) {
+        return Character.isLetter(tok.charAt(0)) || tok.charAt(0) == '_' ? name(tok) : tok;
     }
 
     /** A number; negative ones in parentheses so they can stand inside a product. */

@@ -36,6 +36,12 @@ class TextFormatTest {
         assertThat(Tex.name("apple")).isEqualTo("\\text{apple}");
         assertThat(Tex.name("W_hidden")).isEqualTo("W_{\\text{hidden}}");
         assertThat(Tex.name("apple * count")).isEqualTo("(\\text{apple} \\cdot \\text{count})");
+        // a negative factor in parentheses (seed 001's sigmoid: x · (−1), not x · −1); a leading minus and a
+        // subtraction stay as they are
+        assertThat(Tex.name("x * -1")).isEqualTo("(x \\cdot (-1))");
+        assertThat(Tex.name("1 + exp(x * -1)")).isEqualTo("(1 + \\operatorname{exp}(x \\cdot (-1)))");
+        assertThat(Tex.name("a - b * -c")).isEqualTo("(a - b \\cdot (-c))");
+        assertThat(Tex.name("-a + b")).isEqualTo("(- a + b)");
         assertThat(Tex.number(-0.5)).isEqualTo("(-0.5)");
         assertThat(Tex.result(-0.5)).isEqualTo("-0.5");
     }
