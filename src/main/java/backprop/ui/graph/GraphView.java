@@ -845,7 +845,10 @@ public final class GraphView extends Region {
         if (m.current() == null || getWidth() <= 0) {
             return;
         }
-        PlacedNode p = scene.layout().nodes().get(scene.boxOf(m.current().node()));
+        PlacedNode p = placedBoxOf(m.current().node());
+        if (p == null) {
+            return;
+        }
         double s = zoom.getX();
         double left = p.x() * s + pan.getX();
         double top = p.y() * s + pan.getY();
@@ -856,6 +859,23 @@ public final class GraphView extends Region {
         if (top < margin || top + p.height() * s > getHeight() - margin) {
             pan.setY(getHeight() / 2 - (p.y() + p.height() / 2) * s);
         }
+    }
+
+    /**
+     * Where a node is drawn: its box, or in the neuron view, where a weight matrix has none (its
+     * numbers are on the edges), the box of the op it feeds; null when neither is drawn.
+     */
+    private PlacedNode placedBoxOf(int node) {
+        String box = scene.boxOf(node);
+        if (box == null) {
+            for (int consumer : scene.graph().consumers(node)) {
+                box = scene.boxOf(consumer);
+                if (box != null) {
+                    break;
+                }
+            }
+        }
+        return box == null ? null : scene.layout().nodes().get(box);
     }
 
     /**
