@@ -206,9 +206,11 @@ class HiddenSidebarTest {
         for (int iteration : new int[] {250, 2, 499}) { // the middle, where neither side has room; both ends
             robot.moveTo(chart.pointOnScreen(run, iteration));
             // several iterations share a pixel: the one shown is within a few of it
-            FxWait.until(() -> hover.isVisible() && Math.abs(Integer.parseInt(hover.getText().split(" ")[1]) - iteration) <= 5);
+            FxWait.until(() -> hover.isVisible() && Math.abs(Integer.parseInt(hover.getText().split("\\s+")[1]) - iteration) <= 5);
             Bounds plot = onScreen(hover.getParent());
             assertThat(plot.contains(onScreen(hover))).as("%s inside %s at iteration %d", onScreen(hover), plot, iteration).isTrue();
+            // and not over the y axis's tick labels, left of the plot area
+            assertThat(hover.getLayoutX()).as("at iteration %d", iteration).isGreaterThanOrEqualTo(chart.plotLeft());
         }
     }
 

@@ -207,13 +207,18 @@ public final class LossChart extends VBox {
     }
 
     /** The plot area's width in pixels. */
+    /** Where the plot area starts, in the chart's plot pane (left of it: the y axis's title and tick labels). */
+    public double plotLeft() {
+        return LEFT;
+    }
+
     public double plotWidth() {
         return Math.max(0, plot.getWidth() - LEFT - RIGHT);
     }
 
     /** The hover text for a point, as {@code #chartHover} shows it. */
     public static String hoverText(int iteration, double loss) {
-        return "iteration " + iteration + " · loss " + Numbers.format(loss);
+        return "iteration " + iteration + "\nloss " + Numbers.format(loss); // two short lines fit beside a point
     }
 
     /** Screen position of a point of a run, in the plot's coordinates; null if it is not drawn. */
@@ -313,13 +318,19 @@ public final class LossChart extends VBox {
         hover.setText(hoverText(h.iteration(), h.run().lossAt(h.iteration())));
         hover.setTextFill(color(h.run()));
         hover.autosize();
-        // beside the point, kept inside the plot (a narrow plot has room on neither side: then above it)
+        // beside the point, kept inside the plot and off the axis's tick labels (a narrow plot has room on
+        // neither side: then above the point, or below it near the top)
+        double left = LEFT + 2;
+        double right = plot.getWidth() - 2 - hover.getWidth();
         double x = h.x() + 12;
-        if (x + hover.getWidth() > plot.getWidth() - 4) {
+        if (x > right) {
             x = h.x() - 12 - hover.getWidth();
         }
-        x = Math.max(2, Math.min(x, plot.getWidth() - 2 - hover.getWidth()));
-        double y = Math.max(2, h.y() - hover.getHeight() - 10);
+        x = left <= right ? Math.max(left, Math.min(x, right)) : Math.max(2, right);
+        double y = h.y() - hover.getHeight() - 10;
+        if (y < 2) {
+            y = h.y() + 10;
+        }
         hover.relocate(x, y);
         hover.setVisible(true);
         hoverDot.setCenterX(h.x());

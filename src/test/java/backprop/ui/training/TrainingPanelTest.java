@@ -135,7 +135,7 @@ class TrainingPanelTest {
         robot.moveTo(last);
         Label hover = robot.lookup("#chartHover").queryAs(Label.class);
         waitFor(hover::isVisible);
-        assertThat(hover.getText()).isEqualTo(LossChart.hoverText(111, run.lossAt(111))).startsWith("iteration 111 · loss 9.257e");
+        assertThat(hover.getText()).isEqualTo(LossChart.hoverText(111, run.lossAt(111))).startsWith("iteration 111\nloss 9.257e");
 
         // clicking an earlier point restores its weights (undoable)
         robot.clickOn(chart.pointOnScreen(run, 40));
