@@ -1,0 +1,123 @@
+package backprop.ui.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backprop.engine.Graph;
+import backprop.engine.program.ProgramParser;
+import backprop.scenarios.Scenario;
+import backprop.scenarios.Scenarios;
+import backprop.ui.layout.GraphLayout;
+import backprop.ui.layout.LayoutPoint;
+import backprop.ui.layout.PlacedNode;
+import backprop.ui.layout.RoutedEdge;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The drawings a class sees, as laid out: boxes apart, every edge's label in room of its own (clear
+ * of boxes and of other labels), no edge through a box it does not start or end at. Every built-in
+ * lesson in each of its views, typed formulas, and the benchmark's 205-node program.
+ */
+class SceneLayoutTest {
+    /** Touches at a box's border are where edges start and end. */
+    private static final double INSET = 1.0;
+
+    static Stream<Arguments> scenes() {
+        List<Arguments> out = new ArrayList<>();
+        for (Scenario s : Scenarios.all()) {
+            for (ViewMode mode : ViewMode.values()) {
+                GraphScene scene = GraphScene.of(s.graph(), mode);
+                if (scene.mode() == mode) { // a graph without units is only drawn as operations
+                    out.add(Arguments.of(s.id() + " " + mode, scene));
+                }
+            }
+        }
+        for (String program : List.of(
+                "x = 2\nparam w = 0.5\nb = 1\ny = sigmoid(w * x + b)",
+                "x = 3\ny = x * x + x",
+                "a = 1\nb = 2\nc = max(a, b) * exp(-a) / (1 + b ^ 2)\nd = c * a - log(b) + tanh(c)",
+                "x = 1\ny = 1 / (1 + exp(x * -1))",
+                backprop.ui.Rehearsal.program(200))) {
+            Graph g = ProgramParser.parse(program);
+            out.add(Arguments.of("formula of " + g.size() + " nodes", GraphScene.of(g, ViewMode.OPERATIONS)));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenes")
+    void boxesDoNotOverlap(String name, GraphScene scene) {
+        List<PlacedNode> boxes = new ArrayList<>(scene.layout().nodes().values());
+        for (int i = 0; i < boxes.size(); i++) {
+            for (PlacedNode b : boxes.subList(i + 1, boxes.size())) {
+                assertThat(overlap(rect(boxes.get(i)), rect(b))).as("%s overlaps %s", boxes.get(i).id(), b.id()).isFalse();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenes")
+    void everyLabelHasRoomOfItsOwn(String name, GraphScene scene) {
+        GraphLayout layout = scene.layout();
+        List<RoutedEdge> labelled = layout.edges().values().stream().filter(e -> e.label() != null).toList();
+        assertThat(labelled).as("ELK placed the labels").hasSameSizeAs(layout.edges().values());
+        for (int i = 0; i < labelled.size(); i++) {
+            double[] a = labelRect(labelled.get(i));
+            for (PlacedNode box : layout.nodes().values()) {
+                assertThat(overlap(a, rect(box))).as("label of %s over box %s", labelled.get(i).id(), box.id()).isFalse();
+            }
+            for (RoutedEdge other : labelled.subList(i + 1, labelled.size())) {
+                assertThat(overlap(a, labelRect(other))).as("label of %s over label of %s", labelled.get(i).id(), other.id())
+                        .isFalse();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenes")
+    void noEdgeRunsThroughABox(String name, GraphScene scene) {
+        GraphLayout layout = scene.layout();
+        for (RoutedEdge e : layout.edges().values()) {
+            List<LayoutPoint> p = e.points();
+            for (int k = 0; k + 1 < p.size(); k++) {
+                for (PlacedNode box : layout.nodes().values()) {
+                    double[] r = rect(box);
+                    double[] inner = {r[0] + INSET, r[1] + INSET, r[2] - INSET, r[3] - INSET};
+                    assertThat(segmentHits(p.get(k), p.get(k + 1), inner)).as("%s, segment %d, through %s", e.id(), k, box.id())
+                            .isFalse();
+                }
+            }
+        }
+    }
+
+    /** {minX, minY, maxX, maxY} */
+    private static double[] rect(PlacedNode n) {
+        return new double[] {n.x(), n.y(), n.x() + n.width(), n.y() + n.height()};
+    }
+
+    /** The room ELK kept for the label: its width at the label's point, a label's height below it. */
+    private static double[] labelRect(RoutedEdge e) {
+        return new double[] {e.label().x(), e.label().y(), e.label().x() + e.labelWidth(), e.label().y() + GraphScene.LABEL_HEIGHT};
+    }
+
+    private static boolean overlap(double[] a, double[] b) {
+        return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    }
+
+    /** Whether the axis-parallel or slanted segment a–b passes through the open rectangle r (sampled finely). */
+    private static boolean segmentHits(LayoutPoint a, LayoutPoint b, double[] r) {
+        int steps = (int) Math.max(2, Math.hypot(b.x() - a.x(), b.y() - a.y()));
+        for (int s = 0; s <= steps; s++) {
+            double x = a.x() + (b.x() - a.x()) * s / steps;
+            double y = a.y() + (b.y() - a.y()) * s / steps;
+            if (x > r[0] && x < r[2] && y > r[1] && y < r[3]) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
