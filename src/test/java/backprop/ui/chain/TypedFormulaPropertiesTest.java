@@ -8,8 +8,6 @@ import backprop.engine.Trace;
 import backprop.engine.UpdateOrder;
 import backprop.engine.program.ProgramException;
 import backprop.engine.program.ProgramParser;
-import java.util.ArrayList;
-import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -24,8 +22,6 @@ import org.scilab.forge.jlatexmath.TeXFormula;
  */
 class TypedFormulaPropertiesTest {
     private static final String SEED = "20261203";
-    private static final List<String> NAMES = List.of("x", "y", "w", "b", "w13", "W_hidden", "apple", "a_b_c", "z2", "t", "_u");
-    private static final List<String> FUNCTIONS = List.of("exp", "log", "sqrt", "sigmoid", "tanh", "relu", "abs");
 
     @Property(tries = 600, seed = SEED)
     void anyTextIsAGraphOrAMessageWithItsLineAndColumn(@ForAll("typos") String text) {
@@ -87,44 +83,10 @@ class TypedFormulaPropertiesTest {
         }
     }
 
-    /** Programs as a student writes them: inputs and params, then expressions over the names so far. */
+    /** Programs as a student writes them (see {@link backprop.ui.TypedPrograms}). */
     @Provide
     Arbitrary<String> programs() {
-        return Arbitraries.integers().between(1, 3).flatMap(leaves -> Arbitraries.integers().between(1, 3).flatMap(ops ->
-                Arbitraries.longs().map(seed -> program(new java.util.Random(seed), leaves, ops))));
-    }
-
-    private static String program(java.util.Random r, int leaves, int ops) {
-        List<String> defined = new ArrayList<>();
-        StringBuilder p = new StringBuilder();
-        for (int k = 0; k < leaves; k++) {
-            String name = NAMES.get(k);
-            defined.add(name);
-            p.append(r.nextBoolean() ? "param " : "").append(name).append(" = ").append(number(r)).append('\n');
-        }
-        for (int k = 0; k < ops; k++) {
-            String name = NAMES.get(leaves + k);
-            p.append(name).append(" = ").append(expression(r, defined, 3)).append(r.nextInt(4) == 0 ? "; " : "\n");
-            defined.add(name);
-        }
-        return p.toString();
-    }
-
-    private static String number(java.util.Random r) {
-        return List.of("0", "1", "2", "0.5", "-1", "-0.25", "3", "1e-3", "100").get(r.nextInt(9));
-    }
-
-    private static String expression(java.util.Random r, List<String> names, int depth) {
-        int kind = depth == 0 ? r.nextInt(2) : r.nextInt(7);
-        return switch (kind) {
-            case 0 -> names.get(r.nextInt(names.size()));
-            case 1 -> number(r).replace("-", "");
-            case 2 -> expression(r, names, depth - 1) + " " + "+-*/^".charAt(r.nextInt(5)) + " " + expression(r, names, depth - 1);
-            case 3 -> "-" + expression(r, names, depth - 1);
-            case 4 -> "(" + expression(r, names, depth - 1) + ")";
-            case 5 -> "max(" + expression(r, names, depth - 1) + ", " + expression(r, names, depth - 1) + ")";
-            default -> FUNCTIONS.get(r.nextInt(FUNCTIONS.size())) + "(" + expression(r, names, depth - 1) + ")";
-        };
+        return backprop.ui.TypedPrograms.programs();
     }
 
     /** A program with a typo (a character dropped, or a stray token put in), or scraps of the language. */
@@ -140,7 +102,7 @@ class TypedFormulaPropertiesTest {
     @Provide
     Arbitrary<String> scraps() {
         Arbitrary<String> token = Arbitraries.oneOf(
-                Arbitraries.of(NAMES), Arbitraries.of(FUNCTIONS),
+                Arbitraries.of(backprop.ui.TypedPrograms.NAMES), Arbitraries.of(backprop.ui.TypedPrograms.FUNCTIONS),
                 Arbitraries.of("param", "max", "=", "+", "-", "*", "/", "^", "(", ")", ",", ";", "\n", " ", "1", "2.5", "1e3",
                         "1e", ".", "..", "−", "×", "#", "@", "é", "\t", "\"", "ä", "∂", "1.2.3"));
         return token.list().ofMaxSize(14).map(ts -> String.join(" ", ts));

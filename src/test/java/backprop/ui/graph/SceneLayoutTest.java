@@ -51,6 +51,10 @@ class SceneLayoutTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenes")
     void boxesDoNotOverlap(String name, GraphScene scene) {
+        assertBoxesApart(scene);
+    }
+
+    static void assertBoxesApart(GraphScene scene) {
         List<PlacedNode> boxes = new ArrayList<>(scene.layout().nodes().values());
         for (int i = 0; i < boxes.size(); i++) {
             for (PlacedNode b : boxes.subList(i + 1, boxes.size())) {
@@ -62,6 +66,10 @@ class SceneLayoutTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenes")
     void everyLabelHasRoomOfItsOwn(String name, GraphScene scene) {
+        assertLabelsInRoomOfTheirOwn(scene);
+    }
+
+    static void assertLabelsInRoomOfTheirOwn(GraphScene scene) {
         GraphLayout layout = scene.layout();
         List<RoutedEdge> labelled = layout.edges().values().stream().filter(e -> e.label() != null).toList();
         assertThat(labelled).as("ELK placed the labels").hasSameSizeAs(layout.edges().values());
@@ -80,6 +88,10 @@ class SceneLayoutTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenes")
     void noEdgeRunsThroughABox(String name, GraphScene scene) {
+        assertNoEdgeThroughABox(scene);
+    }
+
+    static void assertNoEdgeThroughABox(GraphScene scene) {
         GraphLayout layout = scene.layout();
         for (RoutedEdge e : layout.edges().values()) {
             List<LayoutPoint> p = e.points();
