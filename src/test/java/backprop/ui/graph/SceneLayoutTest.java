@@ -50,8 +50,10 @@ class SceneLayoutTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenes")
-    void boxesDoNotOverlap(String name, GraphScene scene) {
+    void boxesApartLabelsInRoomOfTheirOwnNoEdgeThroughABox(String name, GraphScene scene) {
         assertBoxesApart(scene);
+        assertLabelsInRoomOfTheirOwn(scene);
+        assertNoEdgeThroughABox(scene);
     }
 
     static void assertBoxesApart(GraphScene scene) {
@@ -61,12 +63,6 @@ class SceneLayoutTest {
                 assertThat(overlap(rect(boxes.get(i)), rect(b))).as("%s overlaps %s", boxes.get(i).id(), b.id()).isFalse();
             }
         }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("scenes")
-    void everyLabelHasRoomOfItsOwn(String name, GraphScene scene) {
-        assertLabelsInRoomOfTheirOwn(scene);
     }
 
     static void assertLabelsInRoomOfTheirOwn(GraphScene scene) {
@@ -83,12 +79,6 @@ class SceneLayoutTest {
                         .isFalse();
             }
         }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("scenes")
-    void noEdgeRunsThroughABox(String name, GraphScene scene) {
-        assertNoEdgeThroughABox(scene);
     }
 
     static void assertNoEdgeThroughABox(GraphScene scene) {
