@@ -32,7 +32,30 @@ public final class Tex {
         if (name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             return "\\text{" + name.replace("_", "\\_") + "}";
         }
+        if (name.matches("[0-9.]+(?:[eE][-+]?[0-9]+)?")) {
+            return name; // a constant's node is named by its number
+        }
+        if (isOneCall(name)) {
+            return expression(name); // exp(x · (−1)) needs no parentheses around it
+        }
         return "(" + expression(name) + ")";
+    }
+
+    /** Whether a label is one function call from its first character to its last, as "max(a, b)". */
+    private static boolean isOneCall(String label) {
+        int open = label.indexOf('(');
+        if (open <= 0 || !FUNCTIONS.contains(label.substring(0, open).trim()) || !label.endsWith(")")) {
+            return false;
+        }
+        int depth = 0;
+        for (int k = open; k < label.length(); k++) {
+            char c = label.charAt(k);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth == 0 && k < label.length() - 1) {
+                return false; // closed before the end: exp(a) * b
+            }
+        }
+        return depth == 0;
     }
 
     private static String symbol(String letters) {

@@ -40,6 +40,13 @@ class TextFormatTest {
         // subtraction stay as they are
         assertThat(Tex.name("x * -1")).isEqualTo("(x \\cdot (-1))");
         assertThat(Tex.name("1 + exp(x * -1)")).isEqualTo("(1 + \\operatorname{exp}(x \\cdot (-1)))");
+        // a constant by its number and one whole function call without parentheses around them; a call
+        // followed by more keeps them
+        assertThat(Tex.name("1")).isEqualTo("1");
+        assertThat(Tex.name("2.5")).isEqualTo("2.5");
+        assertThat(Tex.name("exp(x * -1)")).isEqualTo("\\operatorname{exp}(x \\cdot (-1))");
+        assertThat(Tex.name("max(a, b)")).isEqualTo("\\operatorname{max}(a,b)");
+        assertThat(Tex.name("exp(a) * exp(b)")).isEqualTo("(\\operatorname{exp}(a) \\cdot \\operatorname{exp}(b))");
         assertThat(Tex.name("a - b * -c")).isEqualTo("(a - b \\cdot (-c))");
         assertThat(Tex.name("-a + b")).isEqualTo("(- a + b)");
         assertThat(Tex.number(-0.5)).isEqualTo("(-0.5)");
