@@ -241,6 +241,39 @@ class MainViewTest {
     }
 
     @Test
+    void arrowsShowWhereTheGraphGoesOnAndPanThere(FxRobot robot) {
+        focusGraph(robot);
+        assertThat(visibleArrows(robot)).as("the apple graph fits").isEmpty();
+        // seed 001's decomposed sigmoid opens at a readable zoom on its input, wider than the view
+        robot.interact(() -> model.load("sigmoid-decomposed"));
+        waitFor(() -> model.lesson().id().equals("sigmoid-decomposed") && robot.lookup("#node-y").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        GraphView graph = view.graphView();
+        assertThat(visibleArrows(robot)).containsExactly("moreRight");
+        double before = graph.contentBoundsInView().getMinX();
+        for (int click = 0; click < 6 && robot.lookup("#moreRight").query().isVisible(); click++) {
+            robot.clickOn("#moreRight");
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(graph.contentBoundsInView().getMinX()).as("panned left").isLessThan(before);
+        assertThat(visibleArrows(robot)).as("at the graph's end, it goes on only to the left").containsExactly("moreLeft");
+        javafx.geometry.Bounds y = robot.lookup("#node-y").query().localToScene(robot.lookup("#node-y").query().getBoundsInLocal());
+        javafx.geometry.Bounds area = graph.localToScene(graph.getBoundsInLocal());
+        assertThat(y.getMaxX()).as("the output's box is in view").isLessThanOrEqualTo(area.getMaxX());
+        assertThat(graph.contentBoundsInView().getMaxX()).as("the last click stopped at the graph's end, not past it")
+                .isGreaterThan(graph.getWidth() - 40);
+        robot.interact(() -> graph.requestFocus());
+        robot.type(KeyCode.F);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(visibleArrows(robot)).as("fitted: nothing beyond the view").isEmpty();
+    }
+
+    private static List<String> visibleArrows(FxRobot robot) {
+        return robot.lookup(".more-arrow").queryAll().stream().filter(javafx.scene.Node::isVisible)
+                .map(javafx.scene.Node::getId).sorted().toList();
+    }
+
+    @Test
     void clickingANodeShowsItInTheInspector(FxRobot robot) {
         focusGraph(robot);
         robot.type(KeyCode.END);

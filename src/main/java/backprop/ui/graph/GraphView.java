@@ -70,6 +70,7 @@ public final class GraphView extends Region {
         content.getChildren().addAll(edgeLayer, labelLayer, nodeLayer, tokenLayer);
         content.getTransforms().addAll(pan, zoom);
         getChildren().add(content);
+        getChildren().addAll(more.nodes());
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -85,6 +86,10 @@ public final class GraphView extends Region {
         model.selectedEdgeProperty().addListener((obs, was, now) -> showSelection());
         installZoomAndPan();
         zoom.xProperty().addListener((obs, was, now) -> zooming());
+        for (javafx.beans.value.ObservableValue<Number> moves : List.of(pan.xProperty(), pan.yProperty(), zoom.xProperty(),
+                widthProperty(), heightProperty())) {
+            moves.addListener((obs, was, now) -> updateMoreArrows());
+        }
         // e.g. the training workspace opening beside the graph: the graph stays whole unless the user moved it
         widthProperty().addListener((obs, was, now) -> refitAfterResize());
         heightProperty().addListener((obs, was, now) -> {
@@ -199,6 +204,7 @@ public final class GraphView extends Region {
 
     private void rebuild(Views views) {
         scene = views == null ? null : views.scene();
+        updateMoreArrows();
         nodes.clear();
         edges.clear();
         edgeLayer.getChildren().clear();
@@ -739,6 +745,22 @@ public final class GraphView extends Region {
                 model.selectedEdgeProperty().set(null);
             }
         });
+    }
+
+    /** Arrows where the graph goes on beyond the view (see {@link MoreArrows}). */
+    private final MoreArrows more = new MoreArrows(this::panBy);
+
+    private void panBy(double dx, double dy) {
+        keepsFit = false;
+        pan.setX(pan.getX() + dx);
+        pan.setY(pan.getY() + dy);
+    }
+
+    private void updateMoreArrows() {
+        double s = zoom.getX();
+        double w = scene == null ? 0 : scene.layout().width() * s;
+        double h = scene == null ? 0 : scene.layout().height() * s;
+        more.update(pan.getX(), pan.getY(), w, h, getWidth(), getHeight());
     }
 
     /** Zooms by {@code factor} keeping the point (x, y) of the view where it is. */

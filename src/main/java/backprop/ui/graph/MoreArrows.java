@@ -1,0 +1,113 @@
+package backprop.ui.graph;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+
+/**
+ * Arrows at the edges of the graph view where the graph goes on beyond them (a big graph opens at a
+ * readable zoom, wider than the view; the training workspace takes room beside it): the class sees
+ * that there is more, and a click pans that way, no further than the graph's end.
+ */
+final class MoreArrows {
+    /** A graph sticking out by less than this is not "more". */
+    static final double SLACK = 4;
+    /** How far a click pans: this share of the view, or less at the graph's end. */
+    static final double STEP = 0.6;
+    /** The room kept between the graph's end and the view's edge after a click. */
+    private static final double MARGIN = 24;
+
+    enum Side {
+        LEFT("◀", "moreLeft"), RIGHT("▶", "moreRight"), UP("▲", "moreUp"), DOWN("▼", "moreDown");
+
+        final String arrow;
+        final String id;
+
+        Side(String arrow, String id) {
+            this.arrow = arrow;
+            this.id = id;
+        }
+    }
+
+    /** Moves the graph by (dx, dy) in the view's pixels. */
+    interface Pan {
+        void by(double dx, double dy);
+    }
+
+    private final Map<Side, Button> buttons = new EnumMap<>(Side.class);
+    /** The graph's box in the view and the view's size at the last update: {x, y, width, height, viewW, viewH}. */
+    private final double[] last = new double[6];
+
+    MoreArrows(Pan pan) {
+        for (Side side : Side.values()) {
+            Button b = new Button(side.arrow);
+            b.setId(side.id);
+            b.getStyleClass().addAll("more-arrow", side == Side.LEFT || side == Side.RIGHT ? "more-arrow-side" : "more-arrow-end");
+            b.setManaged(false);
+            b.setVisible(false);
+            b.setFocusTraversable(false); // the arrow keys step the lesson, not these
+            b.setTooltip(new Tooltip("More of the graph this way: click, or drag the graph (F fits it all)"));
+            b.setOnAction(e -> pan.by(panFor(side)[0], panFor(side)[1]));
+            buttons.put(side, b);
+        }
+    }
+
+    List<Button> nodes() {
+        return List.copyOf(buttons.values());
+    }
+
+    Button button(Side side) {
+        return buttons.get(side);
+    }
+
+    /**
+     * Shows an arrow on each side the graph, whose laid-out box is at (x, y) with size w × h in the
+     * view's coordinates, goes on beyond a view of viewW × viewH.
+     */
+    void update(double x, double y, double w, double h, double viewW, double viewH) {
+        double[] now = {x, y, w, h, viewW, viewH};
+        if (java.util.Arrays.equals(now, last)) {
+            return;
+        }
+        System.arraycopy(now, 0, last, 0, now.length);
+        show(Side.LEFT, x < -SLACK, viewW, viewH);
+        show(Side.RIGHT, x + w > viewW + SLACK, viewW, viewH);
+        show(Side.UP, y < -SLACK, viewW, viewH);
+        show(Side.DOWN, y + h > viewH + SLACK, viewW, viewH);
+    }
+
+    private void show(Side side, boolean more, double viewW, double viewH) {
+        Button b = buttons.get(side);
+        b.setVisible(more);
+        if (!more) {
+            return;
+        }
+        b.autosize();
+        double bw = b.getWidth();
+        double bh = b.getHeight();
+        switch (side) {
+            case LEFT -> b.relocate(6, (viewH - bh) / 2);
+            case RIGHT -> b.relocate(viewW - bw - 6, (viewH - bh) / 2);
+            case UP -> b.relocate((viewW - bw) / 2, 6);
+            case DOWN -> b.relocate((viewW - bw) / 2, viewH - bh - 6);
+        }
+    }
+
+    /** The pan of a click on one side: a step of the view, at most what brings the graph's end into it. */
+    double[] panFor(Side side) {
+        double x = last[0];
+        double y = last[1];
+        double w = last[2];
+        double h = last[3];
+        double viewW = last[4];
+        double viewH = last[5];
+        return switch (side) {
+            case LEFT -> new double[] {Math.min(STEP * viewW, MARGIN - x), 0};
+            case RIGHT -> new double[] {-Math.min(STEP * viewW, x + w - viewW + MARGIN), 0};
+            case UP -> new double[] {0, Math.min(STEP * viewH, MARGIN - y)};
+            case DOWN -> new double[] {0, -Math.min(STEP * viewH, y + h - viewH + MARGIN)};
+        };
+    }
+}
