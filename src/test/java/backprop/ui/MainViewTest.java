@@ -274,6 +274,18 @@ class MainViewTest {
     }
 
     @Test
+    void seed002sFirstLayerGetsNoGradientAndTheGraphSaysSo(FxRobot robot) {
+        focusGraph(robot);
+        robot.interact(() -> model.load("softmax-ce"));
+        waitFor(() -> model.lesson().id().equals("softmax-ce") && robot.lookup("#node-W1").tryQuery().isPresent());
+        robot.interact(() -> view.graphView().requestFocus());
+        robot.type(KeyCode.END);
+        // by hand: W2's two columns are equal, so ∂L/∂h = 0.1 · Σ_k (softmax_k − t_k) = 0, and ∂L/∂W1 = xᵀ · 0
+        assertThat(text(robot, "#node-W1 .node-grad")).isEqualTo("∂ all 0");
+        assertThat(text(robot, "#node-W2 .node-grad")).isEqualTo("∂ 20×2");
+    }
+
+    @Test
     void clickingANodeShowsItInTheInspector(FxRobot robot) {
         focusGraph(robot);
         robot.type(KeyCode.END);

@@ -505,7 +505,7 @@ public final class GraphView extends Region {
             e.detail.setText("");
             return;
         }
-        e.backward.setText("∂ " + Numbers.label(GraphScene.columnOf(share.contribution(), l.column())));
+        e.backward.setText("∂ " + Numbers.gradientLabel(GraphScene.columnOf(share.contribution(), l.column())));
         e.detail.setText(share.localDerivative() != null && upstream != null && upstream.isScalar()
                 && share.localDerivative().isScalar()
                 ? "= " + Numbers.label(upstream) + " × " + Numbers.label(share.localDerivative()) : "");

@@ -88,7 +88,7 @@ final class NodeView extends VBox {
         }
         if (g != shownGrad) {
             shownGrad = g;
-            grad.setText(g == null ? "" : "∂ " + (g.isScalar() ? Numbers.label(g) : g.shape()));
+            grad.setText(g == null ? "" : "∂ " + Numbers.gradientLabel(g));
             if (gradMap != null || isMatrix(g)) {
                 if (gradMap == null) {
                     makeMaps();

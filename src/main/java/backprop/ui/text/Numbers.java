@@ -63,6 +63,23 @@ public final class Numbers {
         return format(v, LABEL_DIGITS);
     }
 
+    /**
+     * A gradient for a node or edge label, after "∂ ": a number, "all 0" for a matrix with no gradient
+     * at all (seed 002's W1: its constant weights give every hidden unit the same share, which cancels),
+     * or the matrix's shape.
+     */
+    public static String gradientLabel(Tensor g) {
+        if (g == null || g.isScalar()) {
+            return label(g);
+        }
+        for (int k = 0; k < g.size(); k++) {
+            if (g.at(k) != 0) {
+                return g.shape();
+            }
+        }
+        return "all 0";
+    }
+
     /** A value for a node or edge label: a number, a short list, or the shape of a larger matrix. */
     public static String label(Tensor t) {
         if (t == null) {

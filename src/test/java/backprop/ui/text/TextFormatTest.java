@@ -19,6 +19,10 @@ class TextFormatTest {
     void graphLabelsSwitchToPowersOfTenForSmallValues() {
         assertThat(Numbers.label(-0.00049783)).isEqualTo("−4.978e−4");
         assertThat(Numbers.label(0.0073545)).isEqualTo("0.0073545");
+        // a gradient: a number, a matrix's shape, or "all 0" when no entry got any
+        assertThat(Numbers.gradientLabel(backprop.engine.Tensor.scalar(-0.5))).isEqualTo("−0.5");
+        assertThat(Numbers.gradientLabel(backprop.engine.Tensor.filled(10, 20, 0.0))).isEqualTo("all 0");
+        assertThat(Numbers.gradientLabel(backprop.engine.Tensor.of(new double[][] {{0, 0}, {0, 1e-300}}))).isEqualTo("2×2");
         assertThat(Numbers.format(9.2572362633313e-08)).isEqualTo("9.257e−8");
     }
 
