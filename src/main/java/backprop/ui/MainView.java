@@ -477,8 +477,11 @@ public final class MainView extends BorderPane {
         valuesInSidebar.getChildren().addAll(values, historyInSidebar, seedRow);
         valuesInTraining.setAlignment(javafx.geometry.Pos.TOP_LEFT); // in line with the seed field when its message shows below it
         VBox.setVgrow(inspector, Priority.ALWAYS);
+        Separator afterValues = new Separator(); // goes with the values when they move to the training workspace
+        afterValues.visibleProperty().bind(valuesInSidebar.visibleProperty());
+        afterValues.managedProperty().bind(valuesInSidebar.managedProperty());
         VBox box = new VBox(8, about, new Separator(), heading, formula, draw, error, help, new Separator(), valuesInSidebar,
-                new Separator(), inspector);
+                afterValues, inspector);
         box.setId("sidebar");
         box.getStyleClass().add("sidebar");
         box.setPadding(new Insets(10));

@@ -141,6 +141,12 @@ class HiddenSidebarTest {
         }
         assertThat(p).as("the inspector is back in the sidebar").isSameAs(sidebar);
         assertThat(((javafx.scene.control.Label) text).getText()).contains("value = 3×1");
+        // the values are in the training workspace: their section's rule went with them (no two rules in a row)
+        java.util.List<Node> laidOut = ((javafx.scene.layout.Pane) sidebar).getChildren().stream().filter(Node::isManaged).toList();
+        for (int k = 1; k < laidOut.size(); k++) {
+            assertThat(laidOut.get(k - 1) instanceof javafx.scene.control.Separator
+                    && laidOut.get(k) instanceof javafx.scene.control.Separator).as("two rules in a row at %d", k).isFalse();
+        }
     }
 
     @Test
