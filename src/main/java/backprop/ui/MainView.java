@@ -429,6 +429,16 @@ public final class MainView extends BorderPane {
         error.textProperty().bind(model.formulaErrorProperty());
         error.visibleProperty().bind(model.formulaErrorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        // a student who typed and forgot Ctrl+Enter is looking at the old formula's graph: say so
+        Label stale = new Label("Edited: Ctrl+Enter draws the new formula");
+        stale.setId("formulaEdited");
+        stale.getStyleClass().add("formula-edited");
+        stale.setWrapText(true);
+        stale.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.lesson() != null && model.lesson().program() != null
+                        && !formula.getText().equals(model.programProperty().get()) && model.formulaErrorProperty().get().isEmpty(),
+                formula.textProperty(), model.lessonProperty(), model.programProperty(), model.formulaErrorProperty()));
+        stale.managedProperty().bind(stale.visibleProperty());
         Label help = new Label("Statements: name = number (input), param name = number, name = expression. "
                 + "+ − * / ^, exp log sqrt sigmoid tanh relu abs max(a, b).");
         help.setWrapText(true);
@@ -480,7 +490,7 @@ public final class MainView extends BorderPane {
         Separator afterValues = new Separator(); // goes with the values when they move to the training workspace
         afterValues.visibleProperty().bind(valuesInSidebar.visibleProperty());
         afterValues.managedProperty().bind(valuesInSidebar.managedProperty());
-        VBox box = new VBox(8, about, new Separator(), heading, formula, draw, error, help, new Separator(), valuesInSidebar,
+        VBox box = new VBox(8, about, new Separator(), heading, formula, draw, error, stale, help, new Separator(), valuesInSidebar,
                 afterValues, inspector);
         box.setId("sidebar");
         box.getStyleClass().add("sidebar");

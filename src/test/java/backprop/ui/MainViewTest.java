@@ -310,6 +310,23 @@ class MainViewTest {
     }
 
     @Test
+    void anEditedFormulaSaysItIsNotDrawnYet(FxRobot robot) {
+        focusGraph(robot);
+        javafx.scene.control.TextArea box = robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class);
+        javafx.scene.Node edited = robot.lookup("#formulaEdited").query();
+        robot.interact(() -> box.setText("x = 3\ny = x * x"));
+        assertThat(edited.isVisible()).as("an example is shown, not a formula: the box is a scratch pad").isFalse();
+        robot.clickOn("#runFormulaButton");
+        waitFor(() -> model.lesson().id().equals("formula"));
+        assertThat(edited.isVisible()).as("drawn").isFalse();
+        robot.interact(() -> box.setText("x = 3\ny = x * x * x"));
+        assertThat(edited.isVisible()).as("typed, not drawn").isTrue();
+        robot.clickOn("#formulaInput").press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitFor(() -> model.lesson().program().equals("x = 3\ny = x * x * x"));
+        assertThat(edited.isVisible()).as("drawn again").isFalse();
+    }
+
+    @Test
     void aTypedFormulaIsDrawnAndStepped(FxRobot robot) {
         focusGraph(robot);
         robot.interact(() -> robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class)
