@@ -3,6 +3,8 @@ package backprop.ui.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** How numbers and names read on the graph and in the chain rule. */
 class TextFormatTest {
@@ -34,25 +36,32 @@ class TextFormatTest {
         assertThat(Tex.number(Double.POSITIVE_INFINITY)).isEqualTo("\\infty");
     }
 
-    @Test
-    void namesBecomeMath() {
-        assertThat(Tex.name("w13")).isEqualTo("w_{13}");
-        assertThat(Tex.name("apple")).isEqualTo("\\text{apple}");
-        assertThat(Tex.name("W_hidden")).isEqualTo("W_{\\text{hidden}}");
-        assertThat(Tex.name("apple * count")).isEqualTo("(\\text{apple} \\cdot \\text{count})");
-        // a negative factor in parentheses (seed 001's sigmoid: x · (−1), not x · −1); a leading minus and a
-        // subtraction stay as they are
-        assertThat(Tex.name("x * -1")).isEqualTo("(x \\cdot (-1))");
-        assertThat(Tex.name("1 + exp(x * -1)")).isEqualTo("(1 + \\operatorname{exp}(x \\cdot (-1)))");
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "w13             | w_{13}",
+        "apple           | \\text{apple}",
+        "W_hidden        | W_{\\text{hidden}}",
+        "apple * count   | (\\text{apple} \\cdot \\text{count})",
+        // a negative factor in parentheses (seed 001's sigmoid: x · (−1), not x · −1); a leading minus and
+        // a subtraction stay as they are
+        "x * -1          | (x \\cdot (-1))",
+        "1 + exp(x * -1) | (1 + \\operatorname{exp}(x \\cdot (-1)))",
+        "a - b * -c      | (a - b \\cdot (-c))",
+        "-a + b          | (- a + b)",
         // a constant by its number and one whole function call without parentheses around them; a call
         // followed by more keeps them
-        assertThat(Tex.name("1")).isEqualTo("1");
-        assertThat(Tex.name("2.5")).isEqualTo("2.5");
-        assertThat(Tex.name("exp(x * -1)")).isEqualTo("\\operatorname{exp}(x \\cdot (-1))");
-        assertThat(Tex.name("max(a, b)")).isEqualTo("\\operatorname{max}(a,b)");
-        assertThat(Tex.name("exp(a) * exp(b)")).isEqualTo("(\\operatorname{exp}(a) \\cdot \\operatorname{exp}(b))");
-        assertThat(Tex.name("a - b * -c")).isEqualTo("(a - b \\cdot (-c))");
-        assertThat(Tex.name("-a + b")).isEqualTo("(- a + b)");
+        "1               | 1",
+        "2.5             | 2.5",
+        "exp(x * -1)     | \\operatorname{exp}(x \\cdot (-1))",
+        "max(a, b)       | \\operatorname{max}(a,b)",
+        "exp(a) * exp(b) | (\\operatorname{exp}(a) \\cdot \\operatorname{exp}(b))",
+    })
+    void namesBecomeMath(String name, String tex) {
+        assertThat(Tex.name(name)).isEqualTo(tex);
+    }
+
+    @Test
+    void aNegativeNumberIsParenthesisedOnlyInsideAProduct() {
         assertThat(Tex.number(-0.5)).isEqualTo("(-0.5)");
         assertThat(Tex.result(-0.5)).isEqualTo("-0.5");
     }
