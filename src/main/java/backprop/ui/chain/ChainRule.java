@@ -100,15 +100,17 @@ public final class ChainRule {
         StringBuilder title = new StringBuilder("Backward through " + v.name() + ": ");
         for (EdgeGradient e : b.edges()) {
             Node u = graph.node(e.input());
-            String lhs = Tex.partial(out, u.name());
+            // one consumer's share of a value that has several is labelled with the consumer: the whole
+            // gradient is the sum written after the shares
+            String lhs = Tex.partial(out, u.name())
+                    + (graph.consumerCount(u.id()) > 1 || sharesOf(u.id()).size() > 1 ? "_{" + termLabel(v, e) + "}" : "");
             String rule = Tex.partial(out, v.name()) + " \\cdot " + Tex.partial(v.name(), u.name());
             String localSymbolic = localSymbolic(v, e.slot());
             if (e.localDerivative() != null && b.upstreamGrad().isScalar() && e.localDerivative().isScalar()) {
-                lines.add(lhs + (sharesOf(u.id()).size() > 1 ? "_{" + termLabel(v, e) + "}" : "") + " = " + rule
-                        + " = " + value(b.upstreamGrad()) + " \\times " + value(e.localDerivative())
+                lines.add(lhs + " = " + rule + " = " + value(b.upstreamGrad()) + " \\times " + value(e.localDerivative())
                         + " = " + result(e.contribution()));
             } else if (e.localDerivative() == null && v.op().gradientTex(e.slot()) != null) {
-                lines.addAll(matrixProduct(b, e));
+                lines.addAll(matrixProduct(lhs, b, e));
             } else {
                 lines.add(lhs + " = " + elementwise(b, e, localSymbolic));
             }
@@ -138,9 +140,8 @@ public final class ChainRule {
      * of its factors when every one is small enough to write out, else the share's shape. The operands
      * are the values this step used (in the eager order, a param already updated).
      */
-    private List<String> matrixProduct(BackwardStep b, EdgeGradient e) {
+    private List<String> matrixProduct(String lhs, BackwardStep b, EdgeGradient e) {
         Node v = graph.node(b.node());
-        String lhs = Tex.partial(out, graph.node(e.input()).name());
         String template = v.op().gradientTex(e.slot());
         String[] names = new String[v.inputs().size()];
         String[] numbers = new String[names.length];

@@ -71,6 +71,8 @@ class ChainRuleTest {
         Trace t = trace(ProgramParser.parse("x = 3; y = x * 2 + exp(x)"));
         int first = stepReaching(t, "x");
         assertThat(ChainRule.at(t, first, null).tex()).contains("\\ldots");
+        // the first share is only a part of ∂y/∂x: its line names the consumer it comes through
+        assertThat(ChainRule.at(t, first, null).lines().get(0)).startsWith("\\frac{\\partial y}{\\partial x}_{\\text{via } ");
     }
 
     @Test
