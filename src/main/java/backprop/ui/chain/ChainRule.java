@@ -188,8 +188,7 @@ public final class ChainRule {
         String lhs = Tex.partial(out, graph.node(e.input()).name());
         String up = Tex.partial(out, v.name());
         List<String> lines = new ArrayList<>();
-        int[][] at = share.cols() >= 2 ? new int[][] {{0, 0}, {0, 1}}
-                : share.rows() >= 2 ? new int[][] {{0, 0}, {1, 0}} : new int[][] {{0, 0}};
+        int[][] at = firstEntries(share);
         // slot 0: ∂L/∂x = g·Wᵀ, entry (r, c) = Σ_m g[r,m] W[c,m]; slot 1: ∂L/∂W = xᵀ·g, entry (r, c) =
         // Σ_n x[n,r] g[n,c]; a bias: ∂L/∂b = 1ᵀ·g, entry c = Σ_n g[n,c]
         int terms = e.slot() == 0 ? g.cols() : g.rows();
@@ -401,8 +400,36 @@ public final class ChainRule {
         }
         lines.add(w + ": " + result(u.before()) + " \\;\\longrightarrow\\; " + result(u.after())
                 + " \\qquad g = " + Tex.partial(out, graph.node(u.node()).name()) + " = " + result(u.gradient()));
+        if (u.before().isScalar() ? optimizer instanceof Optimizer.Sgd : !writtenOut(u.before())) {
+            // SGD's rule with this step's numbers, or a big matrix's first entries (a scalar's or a small
+            // matrix's numbers are all in the line above already)
+            for (int[] rc : u.before().isScalar() ? new int[][] {{0, 0}} : firstEntries(u.before())) {
+                lines.add(updateOf(u, optimizer, w, rc[0], rc[1]));
+            }
+        }
         return new Explanation("Update " + graph.node(u.node()).name() + ": " + Numbers.format(u.before()) + " → "
                 + Numbers.format(u.after()), lines, List.of());
+    }
+
+    /**
+     * One entry's update: with SGD the rule's arithmetic, w − η·g = w', else its value before and after
+     * and its gradient. Every number is the step's; w' is the trace's, not recomputed.
+     */
+    private static String updateOf(UpdateStep u, Optimizer optimizer, String w, int r, int c) {
+        String name = u.before().isScalar() ? w : entry(w, u.before(), r + 1 + "", c + 1 + "");
+        double before = u.before().get(r, c);
+        double g = u.gradient().get(r, c);
+        double after = u.after().get(r, c);
+        if (optimizer instanceof Optimizer.Sgd sgd) {
+            return name + " \\leftarrow " + Tex.result(before) + " - " + Tex.number(sgd.learningRate()) + " \\times "
+                    + Tex.number(g) + " = " + Tex.result(after);
+        }
+        return name + ": " + Tex.result(before) + " \\;\\longrightarrow\\; " + Tex.result(after) + " \\qquad g = " + Tex.result(g);
+    }
+
+    /** The entries a matrix too big to write out is shown by: the first two of its first row, or of its column. */
+    private static int[][] firstEntries(Tensor t) {
+        return t.cols() >= 2 ? new int[][] {{0, 0}, {0, 1}} : t.rows() >= 2 ? new int[][] {{0, 0}, {1, 0}} : new int[][] {{0, 0}};
     }
 
     /**

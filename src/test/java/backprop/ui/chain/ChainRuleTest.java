@@ -96,6 +96,41 @@ class ChainRuleTest {
     }
 
     @Test
+    void anSgdUpdateWritesTheRuleWithItsNumbers() {
+        Graph g = Scenarios.seed221().graph();
+        Optimizer sgd = new Optimizer.Sgd(1);
+        Trace t = Trace.record(g, g.initialState(), sgd, UpdateOrder.SIMULTANEOUS);
+        Step.UpdateStep u = (Step.UpdateStep) t.step(t.size() - 1);
+        String w = backprop.ui.text.Tex.name(g.node(u.node()).name());
+        // seed 000: w(new) = w(old) − Δw, with η = 1
+        double after = u.before().scalar() - 1 * u.gradient().scalar();
+        assertThat(ChainRule.at(t, t.size(), sgd).tex()).contains(w + " \\leftarrow " + backprop.ui.text.Tex.result(u.before().scalar())
+                + " - 1 \\times " + backprop.ui.text.Tex.number(u.gradient().scalar()) + " = " + backprop.ui.text.Tex.result(after));
+        // an adaptive optimizer's scalar update: its numbers are all in the line before and after, once
+        Optimizer adam = backprop.engine.Optimizers.create("adam", 0.1, null, null, null, null);
+        Trace ta = Trace.record(g, g.initialState(), adam, UpdateOrder.SIMULTANEOUS);
+        assertThat(ChainRule.at(ta, ta.size(), adam).lines()).hasSize(2);
+    }
+
+    @Test
+    void aBigMatrixsUpdateShowsItsFirstEntries() {
+        Graph g = Scenarios.softmaxCe().graph();
+        Optimizer sgd = new Optimizer.Sgd(0.1);
+        Trace t = Trace.record(g, g.initialState(), sgd, UpdateOrder.SIMULTANEOUS);
+        int w2 = g.byName("W2").orElseThrow().id();
+        for (int i = 0; i < t.size(); i++) {
+            if (t.step(i) instanceof Step.UpdateStep u && u.node() == w2) {
+                // by hand: ∂L/∂W2_{1,2} = h_1 · 0.5 = 0.275 (see seed002s… above); 0.1 − 0.1 · 0.275 = 0.0725
+                assertThat(ChainRule.at(t, i + 1, sgd).tex())
+                        .contains("\\left[W_{2}\\right]_{1,2} \\leftarrow 0.1 - 0.1 \\times 0.275 = 0.0725")
+                        .contains("\\left[W_{2}\\right]_{1,1} \\leftarrow 0.1 - 0.1 \\times (-0.275) = 0.1275");
+                return;
+            }
+        }
+        throw new AssertionError("no update of W2");
+    }
+
+    @Test
     void anUpdatesSettingsAreWrittenInTheRulesOwnSymbols() {
         String tex = ChainRule.optimizerTex(new Optimizer.Adam(0.001, 0.9, 0.999, 1e-8));
         assertThat(tex).startsWith("\\text{Adam}")
