@@ -240,7 +240,7 @@ final class InspectorPanel extends VBox {
      */
     static final int MATRIX_DIGITS = 5;
 
-    private static String exact(Tensor t) {
+    static String exact(Tensor t) {
         if (t == null) {
             return "not yet computed";
         }
@@ -255,6 +255,9 @@ final class InspectorPanel extends VBox {
         for (int k = 0; k < t.size(); k++) {
             min = Math.min(min, t.at(k));
             max = Math.max(max, t.at(k));
+        }
+        if (min == max) { // seed 002's W1 gradient: "all 0" says more than "from 0 to 0"
+            return t.shape() + ", all " + Numbers.format(min);
         }
         return t.shape() + ", from " + Numbers.format(min) + " to " + Numbers.format(max) + " (heat map below)";
     }

@@ -18,4 +18,13 @@ class InspectorTextTest {
         assertThat(InspectorPanel.plain(affine.op().gradientTex(2).replace("#g", "∂L/∂z"), affine, g)).isEqualTo("1ᵀ · ∂L/∂z");
         assertThat(InspectorPanel.plain(affine.op().localDerivativeTex(2), affine, g)).isEqualTo("1ᵀ");
     }
+
+    @Test
+    void aLargeMatrixIsGivenByItsRangeOrByItsOneValue() {
+        assertThat(InspectorPanel.exact(backprop.engine.Tensor.filled(10, 20, 0.0))).isEqualTo("10×20, all 0");
+        double[][] rows = new double[10][20];
+        rows[3][4] = -0.5;
+        rows[9][19] = 2;
+        assertThat(InspectorPanel.exact(backprop.engine.Tensor.of(rows))).isEqualTo("10×20, from −0.5 to 2 (heat map below)");
+    }
 }
