@@ -302,7 +302,9 @@ public final class ChainRule {
     }
 
     private String termLabel(Node v, EdgeGradient e) {
-        return "\\text{via } " + Tex.name(v.name());
+        // x * x reads x twice: its two shares are told apart by the operand they come through
+        boolean twice = v.inputs().stream().filter(in -> in == e.input()).count() > 1;
+        return "\\text{via } " + Tex.name(v.name()) + (twice ? "\\text{, operand " + (e.slot() + 1) + "}" : "");
     }
 
     /** ∂L/∂u = Σ over consumers, each term in its own colour, "+ …" for consumers still to come. */

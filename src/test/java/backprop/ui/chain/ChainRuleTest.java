@@ -64,6 +64,8 @@ class ChainRuleTest {
         assertThat(x.terms()).extracting(Explanation.Term::colour).containsExactly(0, 1, 2);
         assertThat(x.tex()).contains("\\textcolor{" + ChainRule.TERM_COLOURS.get(0) + "}{1} + \\textcolor{"
                 + ChainRule.TERM_COLOURS.get(1) + "}{3} + \\textcolor{" + ChainRule.TERM_COLOURS.get(2) + "}{3} = 7");
+        // x · x passes x two shares, one per operand: their lines say which
+        assertThat(x.tex()).contains("_{\\text{via } (x \\cdot x)\\text{, operand 1}}").contains("_{\\text{via } (x \\cdot x)\\text{, operand 2}}");
     }
 
     @Test
