@@ -760,7 +760,23 @@ public final class GraphView extends Region {
         double s = zoom.getX();
         double w = scene == null ? 0 : scene.layout().width() * s;
         double h = scene == null ? 0 : scene.layout().height() * s;
-        more.update(pan.getX(), pan.getY(), w, h, getWidth(), getHeight());
+        more.update(pan.getX(), pan.getY(), w, h, getWidth(), getHeight(), this::coversABox);
+    }
+
+    /** Whether a rectangle of this view covers one of the graph's boxes as drawn now. */
+    private boolean coversABox(double x, double y, double w, double h) {
+        if (scene == null) {
+            return false;
+        }
+        double s = zoom.getX();
+        for (PlacedNode p : scene.layout().nodes().values()) {
+            double px = p.x() * s + pan.getX();
+            double py = p.y() * s + pan.getY();
+            if (x < px + p.width() * s && px < x + w && y < py + p.height() * s && py < y + h) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Zooms by {@code factor} keeping the point (x, y) of the view where it is. */

@@ -36,6 +36,11 @@ final class MoreArrows {
         void by(double dx, double dy);
     }
 
+    /** Whether a rectangle of the view (x, y, width, height) covers one of the graph's boxes. */
+    interface Boxes {
+        boolean cover(double x, double y, double w, double h);
+    }
+
     private final Map<Side, Button> buttons = new EnumMap<>(Side.class);
     /** The graph's box in the view and the view's size at the last update: {x, y, width, height, viewW, viewH}. */
     private final double[] last = new double[6];
@@ -66,19 +71,20 @@ final class MoreArrows {
      * Shows an arrow on each side the graph, whose laid-out box is at (x, y) with size w × h in the
      * view's coordinates, goes on beyond a view of viewW × viewH.
      */
-    void update(double x, double y, double w, double h, double viewW, double viewH) {
+    void update(double x, double y, double w, double h, double viewW, double viewH, Boxes boxes) {
         double[] now = {x, y, w, h, viewW, viewH};
         if (java.util.Arrays.equals(now, last)) {
             return;
         }
         System.arraycopy(now, 0, last, 0, now.length);
-        show(Side.LEFT, x < -SLACK, viewW, viewH);
-        show(Side.RIGHT, x + w > viewW + SLACK, viewW, viewH);
-        show(Side.UP, y < -SLACK, viewW, viewH);
-        show(Side.DOWN, y + h > viewH + SLACK, viewW, viewH);
+        show(Side.LEFT, x < -SLACK, viewW, viewH, boxes);
+        show(Side.RIGHT, x + w > viewW + SLACK, viewW, viewH, boxes);
+        show(Side.UP, y < -SLACK, viewW, viewH, boxes);
+        show(Side.DOWN, y + h > viewH + SLACK, viewW, viewH, boxes);
     }
 
-    private void show(Side side, boolean more, double viewW, double viewH) {
+    /** An arrow at the middle of its edge, or moved along the edge to the nearest place clear of boxes. */
+    private void show(Side side, boolean more, double viewW, double viewH, Boxes boxes) {
         Button b = buttons.get(side);
         b.setVisible(more);
         if (!more) {
@@ -87,11 +93,31 @@ final class MoreArrows {
         b.autosize();
         double bw = b.getWidth();
         double bh = b.getHeight();
-        switch (side) {
-            case LEFT -> b.relocate(6, (viewH - bh) / 2);
-            case RIGHT -> b.relocate(viewW - bw - 6, (viewH - bh) / 2);
-            case UP -> b.relocate((viewW - bw) / 2, 6);
-            case DOWN -> b.relocate((viewW - bw) / 2, viewH - bh - 6);
+        boolean across = side == Side.LEFT || side == Side.RIGHT; // the arrow moves up and down its edge
+        double fixed = switch (side) {
+            case LEFT -> 6;
+            case RIGHT -> viewW - bw - 6;
+            case UP -> 6;
+            case DOWN -> viewH - bh - 6;
+        };
+        double length = across ? viewH - bh : viewW - bw;
+        double centre = length / 2;
+        double step = (across ? bh : bw) / 2;
+        double along = centre; // when no place is clear, the middle
+        for (int k = 0; k <= 16; k++) { // the middle, then half an arrow either side, then a whole, ...
+            double at = centre + (k % 2 == 1 ? -1 : 1) * ((k + 1) / 2) * step;
+            if (at < 6 || at > length - 6) {
+                continue;
+            }
+            if (!(across ? boxes.cover(fixed, at, bw, bh) : boxes.cover(at, fixed, bw, bh))) {
+                along = at;
+                break;
+            }
+        }
+        if (across) {
+            b.relocate(fixed, along);
+        } else {
+            b.relocate(along, fixed);
         }
     }
 
