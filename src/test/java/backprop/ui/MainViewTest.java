@@ -250,6 +250,7 @@ class MainViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         GraphView graph = view.graphView();
         assertThat(visibleArrows(robot)).containsExactly("moreRight");
+        assertArrowsClearOfBoxes(robot);
         double before = graph.contentBoundsInView().getMinX();
         for (int click = 0; click < 6 && robot.lookup("#moreRight").query().isVisible(); click++) {
             robot.clickOn("#moreRight");
@@ -257,6 +258,7 @@ class MainViewTest {
         }
         assertThat(graph.contentBoundsInView().getMinX()).as("panned left").isLessThan(before);
         assertThat(visibleArrows(robot)).as("at the graph's end, it goes on only to the left").containsExactly("moreLeft");
+        assertArrowsClearOfBoxes(robot);
         javafx.geometry.Bounds y = robot.lookup("#node-y").query().localToScene(robot.lookup("#node-y").query().getBoundsInLocal());
         javafx.geometry.Bounds area = graph.localToScene(graph.getBoundsInLocal());
         assertThat(y.getMaxX()).as("the output's box is in view").isLessThanOrEqualTo(area.getMaxX());
@@ -266,6 +268,20 @@ class MainViewTest {
         robot.type(KeyCode.F);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(visibleArrows(robot)).as("fitted: nothing beyond the view").isEmpty();
+    }
+
+    /** An arrow sits where it covers none of the graph's boxes (there is room for it on these graphs). */
+    private static void assertArrowsClearOfBoxes(FxRobot robot) {
+        for (javafx.scene.Node arrow : robot.lookup(".more-arrow").queryAll()) {
+            if (!arrow.isVisible()) {
+                continue;
+            }
+            javafx.geometry.Bounds a = arrow.localToScene(arrow.getBoundsInLocal());
+            for (javafx.scene.Node box : robot.lookup(".graph-node").queryAll()) {
+                assertThat(a.intersects(box.localToScene(box.getBoundsInLocal()))).as("%s over %s", arrow.getId(), box.getId())
+                        .isFalse();
+            }
+        }
     }
 
     private static List<String> visibleArrows(FxRobot robot) {
