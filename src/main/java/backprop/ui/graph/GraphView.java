@@ -204,6 +204,7 @@ public final class GraphView extends Region {
 
     private void rebuild(Views views) {
         scene = views == null ? null : views.scene();
+        more.forget();
         updateMoreArrows();
         nodes.clear();
         edges.clear();

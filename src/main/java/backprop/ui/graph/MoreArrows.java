@@ -59,6 +59,11 @@ final class MoreArrows {
         }
     }
 
+    /** A new graph: the next update places the arrows again even if its extent is the last one's. */
+    void forget() {
+        java.util.Arrays.fill(last, Double.NaN);
+    }
+
     List<Button> nodes() {
         return List.copyOf(buttons.values());
     }
