@@ -54,7 +54,10 @@ final class MoreArrows {
             b.setVisible(false);
             b.setFocusTraversable(false); // the arrow keys step the lesson, not these
             b.setTooltip(new Tooltip("More of the graph this way: click, or drag the graph (F fits it all)"));
-            b.setOnAction(e -> pan.by(panFor(side)[0], panFor(side)[1]));
+            b.setOnAction(e -> {
+                double[] d = panFor(side);
+                pan.by(d[0], d[1]);
+            });
             buttons.put(side, b);
         }
     }
@@ -66,10 +69,6 @@ final class MoreArrows {
 
     List<Button> nodes() {
         return List.copyOf(buttons.values());
-    }
-
-    Button button(Side side) {
-        return buttons.get(side);
     }
 
     /**
