@@ -7,7 +7,7 @@ import net.jqwik.api.Arbitrary;
 
 /** Random programs of the formula language, for property tests of what the app makes of typed formulas. */
 public final class TypedPrograms {
-    public static final List<String> NAMES = List.of("x", "y", "w", "b", "w13", "W_hidden", "apple", "a_b_c", "z2", "t", "_u");
+    public static final List<String> NAMES = List.of("x", "y", "w", "b", "w13", "W_hidden", "apple", "a_b_c", "z2", "t", "_u", "μ", "价格");
     public static final List<String> FUNCTIONS = List.of("exp", "log", "sqrt", "sigmoid", "tanh", "relu", "abs");
 
     private TypedPrograms() {
@@ -20,15 +20,17 @@ public final class TypedPrograms {
     }
 
     private static String program(java.util.Random r, int leaves, int ops) {
+        List<String> pool = new ArrayList<>(NAMES);
+        java.util.Collections.shuffle(pool, r); // every name gets its turn, μ and 价格 too
         List<String> defined = new ArrayList<>();
         StringBuilder p = new StringBuilder();
         for (int k = 0; k < leaves; k++) {
-            String name = NAMES.get(k);
+            String name = pool.get(k);
             defined.add(name);
             p.append(r.nextBoolean() ? "param " : "").append(name).append(" = ").append(number(r)).append('\n');
         }
         for (int k = 0; k < ops; k++) {
-            String name = NAMES.get(leaves + k);
+            String name = pool.get(leaves + k);
             p.append(name).append(" = ").append(expression(r, defined, 3)).append(r.nextInt(4) == 0 ? "; " : "\n");
             defined.add(name);
         }

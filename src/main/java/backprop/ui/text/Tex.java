@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 public final class Tex {
     private static final Pattern LETTERS_DIGITS = Pattern.compile("([A-Za-z]+)_?([0-9]+)");
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z]");
+    /** A name of the formula language: letters of any script (μ, 价格), digits, underscores (see the Lexer). */
+    private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_][\\p{L}\\p{Nd}_]*");
 
     private Tex() {
     }
@@ -29,7 +31,7 @@ public final class Tex {
             int u = name.indexOf('_');
             return symbol(name.substring(0, u)) + "_{\\text{" + name.substring(u + 1) + "}}";
         }
-        if (name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (IDENTIFIER.matcher(name).matches()) {
             return "\\text{" + name.replace("_", "\\_") + "}";
         }
         if (name.matches("[0-9.]+(?:[eE][-+]?[0-9]+)?")) {
@@ -67,7 +69,7 @@ public final class Tex {
     /** An expression label in TeX: names as {@link #name}, operators as math, x * -1 as x · (−1). */
     static String expression(String label) {
         List<String> tokens = new ArrayList<>();
-        Matcher m = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*|[0-9.]+(?:[eE][-+]?[0-9]+)?|\\S").matcher(label);
+        Matcher m = Pattern.compile("[\\p{L}_][\\p{L}\\p{Nd}_]*|[0-9.]+(?:[eE][-+]?[0-9]+)?|\\S").matcher(label);
         while (m.find()) {
             tokens.add(m.group());
         }
@@ -102,8 +104,9 @@ public final class Tex {
         return (Character.isLetterOrDigit(c) || c == '_' || c == '.') && !FUNCTIONS.contains(tok);
     }
 
+    /** A name as {@link #name} writes it (it never comes back here: a name is no expression), anything else as it is. */
     private static String operand(String tok) {
-        return Character.isLetter(tok.charAt(0)) || tok.charAt(0) == '_' ? name(tok) : tok;
+        return IDENTIFIER.matcher(tok).matches() ? name(tok) : tok;
     }
 
     /** A number; negative ones in parentheses so they can stand inside a product. */

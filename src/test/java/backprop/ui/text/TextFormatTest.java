@@ -55,6 +55,10 @@ class TextFormatTest {
         "exp(x * -1)     | \\operatorname{exp}(x \\cdot (-1))",
         "max(a, b)       | \\operatorname{max}(a,b)",
         "exp(a) * exp(b) | (\\operatorname{exp}(a) \\cdot \\operatorname{exp}(b))",
+        // a name in any script, as the formula language allows (it once sent this into endless recursion)
+        "μ               | \\text{μ}",
+        "价格            | \\text{价格}",
+        "μ * 价格2       | (\\text{μ} \\cdot \\text{价格2})",
     })
     void namesBecomeMath(String name, String tex) {
         assertThat(Tex.name(name)).isEqualTo(tex);
