@@ -26,6 +26,11 @@ public final class ProgramParser {
             "sigmoid", Elementwise.SIGMOID, "tanh", Elementwise.TANH, "relu", Elementwise.RELU,
             "abs", Elementwise.ABS, "max", Elementwise.MAX);
 
+    /** The language's function names (exp, log, …, max): what a program may call. */
+    public static java.util.Set<String> functionNames() {
+        return FUNCTIONS.keySet();
+    }
+
     private final String src;
     private final List<Token> tokens;
     private final GraphBuilder graph = new GraphBuilder();

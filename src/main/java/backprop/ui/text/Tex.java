@@ -11,6 +11,11 @@ public final class Tex {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z]");
     /** A name of the formula language: letters of any script (μ, 价格), digits, underscores (see the Lexer). */
     private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_][\\p{L}\\p{Nd}_]*");
+    private static final Pattern LETTERS_UNDERSCORE_LETTERS = Pattern.compile("[A-Za-z]+_[A-Za-z]+");
+    private static final Pattern NUMBER = Pattern.compile("[0-9.]+(?:[eE][-+]?[0-9]+)?");
+    /** An expression label's tokens: names, numbers, and any other single character. */
+    private static final Pattern TOKEN = Pattern.compile(IDENTIFIER.pattern() + "|" + NUMBER.pattern() + "|\\S");
+    private static final java.util.Set<String> FUNCTIONS = backprop.engine.program.ProgramParser.functionNames();
 
     private Tex() {
     }
@@ -27,14 +32,14 @@ public final class Tex {
         if (PLAIN.matcher(name).matches()) {
             return name;
         }
-        if (name.matches("[A-Za-z]+_[A-Za-z]+")) {
+        if (LETTERS_UNDERSCORE_LETTERS.matcher(name).matches()) {
             int u = name.indexOf('_');
             return symbol(name.substring(0, u)) + "_{\\text{" + name.substring(u + 1) + "}}";
         }
         if (IDENTIFIER.matcher(name).matches()) {
             return "\\text{" + name.replace("_", "\\_") + "}";
         }
-        if (name.matches("[0-9.]+(?:[eE][-+]?[0-9]+)?")) {
+        if (NUMBER.matcher(name).matches()) {
             return name; // a constant's node is named by its number
         }
         if (isOneCall(name)) {
@@ -64,12 +69,10 @@ public final class Tex {
         return letters.length() == 1 ? letters : "\\text{" + letters + "}";
     }
 
-    private static final java.util.Set<String> FUNCTIONS = java.util.Set.of("exp", "log", "sqrt", "sigmoid", "tanh", "relu", "abs", "max");
-
     /** An expression label in TeX: names as {@link #name}, operators as math, x * -1 as x · (−1). */
     static String expression(String label) {
         List<String> tokens = new ArrayList<>();
-        Matcher m = Pattern.compile("[\\p{L}_][\\p{L}\\p{Nd}_]*|[0-9.]+(?:[eE][-+]?[0-9]+)?|\\S").matcher(label);
+        Matcher m = TOKEN.matcher(label);
         while (m.find()) {
             tokens.add(m.group());
         }
