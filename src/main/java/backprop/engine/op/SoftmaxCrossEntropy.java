@@ -43,15 +43,22 @@ public record SoftmaxCrossEntropy() implements Op {
 
     @Override
     public void forwardInto(DMatrixRMaj[] in, DMatrixRMaj out) {
-        DMatrixRMaj logp = logSoftmax(in[0], new DMatrixRMaj(in[0].numRows, in[0].numCols));
+        // log p = a − (max + log Σ exp(a − max)), row by row, as logSoftmax computes it, without a buffer:
+        // the trainer calls this every pass
+        DMatrixRMaj a = in[0];
         double[] t = in[1].data;
         double sum = 0;
-        for (int k = 0, n = logp.getNumElements(); k < n; k++) {
-            if (t[k] != 0) { // 0·log p is 0 even where p underflows
-                sum -= t[k] * logp.data[k];
+        for (int r = 0; r < a.numRows; r++) {
+            int base = r * a.numCols;
+            double max = rowMax(a, base);
+            double logSum = max + Math.log(rowExpSum(a, base, max));
+            for (int k = base; k < base + a.numCols; k++) {
+                if (t[k] != 0) { // 0·log p is 0 even where p underflows
+                    sum -= t[k] * (a.data[k] - logSum);
+                }
             }
         }
-        out.data[0] = sum / in[0].numRows;
+        out.data[0] = sum / a.numRows;
     }
 
     /**
