@@ -7,6 +7,7 @@ import backprop.engine.program.ProgramParser;
 import backprop.scenarios.Scenario;
 import backprop.scenarios.Scenarios;
 import backprop.ui.layout.GraphLayout;
+import backprop.ui.layout.LayoutGeometry;
 import backprop.ui.layout.LayoutPoint;
 import backprop.ui.layout.PlacedNode;
 import backprop.ui.layout.RoutedEdge;
@@ -23,8 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * lesson in each of its views, typed formulas, and the benchmark's 205-node program.
  */
 class SceneLayoutTest {
-    /** Touches at a box's border are where edges start and end. */
-    private static final double INSET = 1.0;
 
     static Stream<Arguments> scenes() {
         List<Arguments> out = new ArrayList<>();
@@ -60,7 +59,7 @@ class SceneLayoutTest {
         List<PlacedNode> boxes = new ArrayList<>(scene.layout().nodes().values());
         for (int i = 0; i < boxes.size(); i++) {
             for (PlacedNode b : boxes.subList(i + 1, boxes.size())) {
-                assertThat(overlap(rect(boxes.get(i)), rect(b))).as("%s overlaps %s", boxes.get(i).id(), b.id()).isFalse();
+                assertThat(LayoutGeometry.overlap(boxes.get(i), b)).as("%s overlaps %s", boxes.get(i).id(), b.id()).isFalse();
             }
         }
     }
@@ -70,12 +69,12 @@ class SceneLayoutTest {
         List<RoutedEdge> labelled = layout.edges().values().stream().filter(e -> e.label() != null).toList();
         assertThat(labelled).as("ELK placed the labels").hasSameSizeAs(layout.edges().values());
         for (int i = 0; i < labelled.size(); i++) {
-            double[] a = labelRect(labelled.get(i));
+            PlacedNode a = labelRoom(labelled.get(i));
             for (PlacedNode box : layout.nodes().values()) {
-                assertThat(overlap(a, rect(box))).as("label of %s over box %s", labelled.get(i).id(), box.id()).isFalse();
+                assertThat(LayoutGeometry.overlap(a, box)).as("label of %s over box %s", labelled.get(i).id(), box.id()).isFalse();
             }
             for (RoutedEdge other : labelled.subList(i + 1, labelled.size())) {
-                assertThat(overlap(a, labelRect(other))).as("label of %s over label of %s", labelled.get(i).id(), other.id())
+                assertThat(LayoutGeometry.overlap(a, labelRoom(other))).as("label of %s over label of %s", labelled.get(i).id(), other.id())
                         .isFalse();
             }
         }
@@ -87,39 +86,15 @@ class SceneLayoutTest {
             List<LayoutPoint> p = e.points();
             for (int k = 0; k + 1 < p.size(); k++) {
                 for (PlacedNode box : layout.nodes().values()) {
-                    double[] r = rect(box);
-                    double[] inner = {r[0] + INSET, r[1] + INSET, r[2] - INSET, r[3] - INSET};
-                    assertThat(segmentHits(p.get(k), p.get(k + 1), inner)).as("%s, segment %d, through %s", e.id(), k, box.id())
+                    assertThat(LayoutGeometry.segmentHitsBox(p.get(k), p.get(k + 1), box)).as("%s, segment %d, through %s", e.id(), k, box.id())
                             .isFalse();
                 }
             }
         }
     }
 
-    /** {minX, minY, maxX, maxY} */
-    private static double[] rect(PlacedNode n) {
-        return new double[] {n.x(), n.y(), n.x() + n.width(), n.y() + n.height()};
-    }
-
-    /** The room ELK kept for the label: its width at the label's point, a label's height below it. */
-    private static double[] labelRect(RoutedEdge e) {
-        return new double[] {e.label().x(), e.label().y(), e.label().x() + e.labelWidth(), e.label().y() + GraphScene.LABEL_HEIGHT};
-    }
-
-    private static boolean overlap(double[] a, double[] b) {
-        return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
-    }
-
-    /** Whether the axis-parallel or slanted segment a–b passes through the open rectangle r (sampled finely). */
-    private static boolean segmentHits(LayoutPoint a, LayoutPoint b, double[] r) {
-        int steps = (int) Math.max(2, Math.hypot(b.x() - a.x(), b.y() - a.y()));
-        for (int s = 0; s <= steps; s++) {
-            double x = a.x() + (b.x() - a.x()) * s / steps;
-            double y = a.y() + (b.y() - a.y()) * s / steps;
-            if (x > r[0] && x < r[2] && y > r[1] && y < r[3]) {
-                return true;
-            }
-        }
-        return false;
+    /** The room ELK kept for an edge's label: its width at the label's point, a label's height below it. */
+    private static PlacedNode labelRoom(RoutedEdge e) {
+        return new PlacedNode("label of " + e.id(), e.label().x(), e.label().y(), e.labelWidth(), GraphScene.LABEL_HEIGHT);
     }
 }

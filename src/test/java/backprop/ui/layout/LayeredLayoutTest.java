@@ -14,8 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class LayeredLayoutTest {
 
-    /** Ignores touches at a box's border, where edges legitimately start and end. */
-    private static final double INSET = 1.0;
 
     record Graph(String name, List<LayoutNode> nodes, List<LayoutEdge> edges) {
         @Override
@@ -59,7 +57,7 @@ class LayeredLayoutTest {
             assertThat(a.x() + a.width()).isLessThanOrEqualTo(layout.width());
             assertThat(a.y() + a.height()).isLessThanOrEqualTo(layout.height());
             for (PlacedNode b : placed.subList(i + 1, placed.size())) {
-                assertThat(overlap(a, b)).as("%s overlaps %s", a.id(), b.id()).isFalse();
+                assertThat(LayoutGeometry.overlap(a, b)).as("%s overlaps %s", a.id(), b.id()).isFalse();
             }
         }
     }
@@ -77,7 +75,7 @@ class LayeredLayoutTest {
                     .as(edge.id() + " end").isTrue();
             for (int i = 0; i + 1 < points.size(); i++) {
                 for (PlacedNode node : layout.nodes().values()) {
-                    assertThat(segmentHitsBox(points.get(i), points.get(i + 1), node))
+                    assertThat(LayoutGeometry.segmentHitsBox(points.get(i), points.get(i + 1), node))
                             .as("%s segment %d crosses %s", edge.id(), i, node.id())
                             .isFalse();
                 }
@@ -176,11 +174,6 @@ class LayeredLayoutTest {
         return new LayoutEdge(source + "->" + target, source, target);
     }
 
-    private static boolean overlap(PlacedNode a, PlacedNode b) {
-        return a.x() < b.x() + b.width() && b.x() < a.x() + a.width()
-                && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
-    }
-
     private static boolean onBorder(LayoutPoint p, PlacedNode n) {
         double tolerance = 0.5;
         boolean inOuter = p.x() >= n.x() - tolerance && p.x() <= n.x() + n.width() + tolerance
@@ -190,32 +183,4 @@ class LayeredLayoutTest {
         return inOuter && !inInner;
     }
 
-    /** Liang-Barsky clipping of segment p-q against the box shrunk by {@link #INSET}. */
-    private static boolean segmentHitsBox(LayoutPoint p, LayoutPoint q, PlacedNode n) {
-        double minX = n.x() + INSET;
-        double maxX = n.x() + n.width() - INSET;
-        double minY = n.y() + INSET;
-        double maxY = n.y() + n.height() - INSET;
-        double dx = q.x() - p.x();
-        double dy = q.y() - p.y();
-        double[] pk = {-dx, dx, -dy, dy};
-        double[] qk = {p.x() - minX, maxX - p.x(), p.y() - minY, maxY - p.y()};
-        double t0 = 0;
-        double t1 = 1;
-        for (int k = 0; k < 4; k++) {
-            if (pk[k] == 0) {
-                if (qk[k] < 0) {
-                    return false;
-                }
-            } else {
-                double t = qk[k] / pk[k];
-                if (pk[k] < 0) {
-                    t0 = Math.max(t0, t);
-                } else {
-                    t1 = Math.min(t1, t);
-                }
-            }
-        }
-        return t0 <= t1;
-    }
 }
