@@ -70,7 +70,6 @@ public final class GraphView extends Region {
         content.getChildren().addAll(edgeLayer, labelLayer, nodeLayer, tokenLayer);
         content.getTransforms().addAll(pan, zoom);
         getChildren().add(content);
-        getChildren().addAll(more.nodes());
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -749,7 +748,7 @@ public final class GraphView extends Region {
     }
 
     /** Arrows where the graph goes on beyond the view (see {@link MoreArrows}). */
-    private final MoreArrows more = new MoreArrows(this::panBy);
+    private final MoreArrows more = new MoreArrows(this::panBy, arrow -> getChildren().add(arrow));
 
     private void panBy(double dx, double dy) {
         keepsFit = false;

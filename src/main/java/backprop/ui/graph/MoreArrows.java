@@ -1,7 +1,6 @@
 package backprop.ui.graph;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
@@ -44,31 +43,39 @@ final class MoreArrows {
     private final Map<Side, Button> buttons = new EnumMap<>(Side.class);
     /** The graph's box in the view and the view's size at the last update: {x, y, width, height, viewW, viewH}. */
     private final double[] last = new double[6];
+    private final Pan pan;
+    private final java.util.function.Consumer<Button> addToView;
 
-    MoreArrows(Pan pan) {
-        for (Side side : Side.values()) {
-            Button b = new Button(side.arrow);
-            b.setId(side.id);
-            b.getStyleClass().addAll("more-arrow", side == Side.LEFT || side == Side.RIGHT ? "more-arrow-side" : "more-arrow-end");
+    /**
+     * @param addToView puts a new arrow on the view, above the graph. Arrows are made when first needed:
+     *                  four buttons with tooltips made with the window cost its first frame ~50 ms
+     *                  (tools/ab-startup.sh), and a graph that fits needs none
+     */
+    MoreArrows(Pan pan, java.util.function.Consumer<Button> addToView) {
+        this.pan = pan;
+        this.addToView = addToView;
+    }
+
+    private Button button(Side side) {
+        return buttons.computeIfAbsent(side, s -> {
+            Button b = new Button(s.arrow);
+            b.setId(s.id);
+            b.getStyleClass().addAll("more-arrow", s == Side.LEFT || s == Side.RIGHT ? "more-arrow-side" : "more-arrow-end");
             b.setManaged(false);
-            b.setVisible(false);
             b.setFocusTraversable(false); // the arrow keys step the lesson, not these
             b.setTooltip(new Tooltip("More of the graph this way: click, or drag the graph (F fits it all)"));
             b.setOnAction(e -> {
-                double[] d = panFor(side);
+                double[] d = panFor(s);
                 pan.by(d[0], d[1]);
             });
-            buttons.put(side, b);
-        }
+            addToView.accept(b);
+            return b;
+        });
     }
 
     /** A new graph: the next update places the arrows again even if its extent is the last one's. */
     void forget() {
         java.util.Arrays.fill(last, Double.NaN);
-    }
-
-    List<Button> nodes() {
-        return List.copyOf(buttons.values());
     }
 
     /**
@@ -89,11 +96,16 @@ final class MoreArrows {
 
     /** An arrow at the middle of its edge, or moved along the edge to the nearest place clear of boxes. */
     private void show(Side side, boolean more, double viewW, double viewH, Boxes boxes) {
-        Button b = buttons.get(side);
-        b.setVisible(more);
         if (!more) {
+            Button made = buttons.get(side);
+            if (made != null) {
+                made.setVisible(false);
+            }
             return;
         }
+        Button b = button(side);
+        b.setVisible(true);
+        b.applyCss(); // a new arrow has no size before its skin
         b.autosize();
         double bw = b.getWidth();
         double bh = b.getHeight();
