@@ -104,7 +104,7 @@ public final class ChainRule {
             // gradient is the sum written after the shares
             String lhs = Tex.partial(out, u.name())
                     + (graph.consumerCount(u.id()) > 1 || sharesOf(u.id()).size() > 1 ? "_{" + termLabel(v, e) + "}" : "");
-            String rule = Tex.partial(out, v.name()) + " \\cdot " + Tex.partial(v.name(), u.name());
+            String rule = Tex.partial(out, v.name()) + " \\cdot " + local(v, u);
             String localSymbolic = localSymbolic(v, e.slot());
             if (e.localDerivative() != null && b.upstreamGrad().isScalar() && e.localDerivative().isScalar()) {
                 lines.add(lhs + " = " + rule + " = " + value(b.upstreamGrad()) + " \\times " + value(e.localDerivative())
@@ -241,8 +241,14 @@ public final class ChainRule {
         Node u = graph.node(e.input());
         boolean scalarUpstream = b.upstreamGrad().isScalar();
         String times = scalarUpstream ? " \\cdot " : " \\odot ";
-        String rule = Tex.partial(out, v.name()) + times + Tex.partial(v.name(), u.name());
-        String local = " \\quad \\left(" + Tex.partial(v.name(), u.name()) + " = " + localSymbolic + "\\right)";
+        String rule = Tex.partial(out, v.name()) + times + local(v, u);
+        if (v.id() == graph.output() && scalarUpstream) {
+            // the upstream is the output's own 1: the local derivative's formula is the share's,
+            // written once (the output's local symbol is already the whole expression)
+            return rule + " = " + localSymbolic + (writtenOut(e.contribution()) ? " = " + result(e.contribution())
+                    : " \\quad (" + shape(e.contribution()) + ")");
+        }
+        String local = " \\quad \\left(" + local(v, u) + " = " + localSymbolic + "\\right)";
         if (!writtenOut(e.contribution())) {
             return rule + local + " \\quad (" + shape(e.contribution()) + ")";
         }
@@ -276,11 +282,29 @@ public final class ChainRule {
     }
 
     private String localSymbolic(Node v, int slot) {
+        return Tex.fill(v.op().localDerivativeTex(slot), operandNames(v), Tex.name(v.name()));
+    }
+
+    private String[] operandNames(Node v) {
         String[] names = new String[v.inputs().size()];
         for (int k = 0; k < names.length; k++) {
             names[k] = Tex.name(graph.node(v.input(k)).name());
         }
-        return Tex.fill(v.op().localDerivativeTex(slot), names, Tex.name(v.name()));
+        return names;
+    }
+
+    /**
+     * The local derivative of consumer {@code v} with respect to its input {@code u}: ∂v/∂u, except
+     * at the output, where ∂y/∂x would be the symbol of the total gradient (in a sum over consumers
+     * it stood on both sides: ∂y/∂x = ∂y/∂y ∂y/∂x + …); there the op's expression is differentiated,
+     * ∂(b + x)/∂x, as the issue writes ∂(apple·n)/∂apple.
+     */
+    private String local(Node v, Node u) {
+        if (v.id() != graph.output()) {
+            return Tex.partial(v.name(), u.name());
+        }
+        String expression = Tex.fill(v.op().forwardTex(), operandNames(v), "");
+        return "\\frac{\\partial \\left(" + expression + "\\right)}{\\partial " + Tex.name(u.name()) + "}";
     }
 
     private record ShareOf(int consumer, EdgeGradient edge) {
@@ -315,8 +339,8 @@ public final class ChainRule {
             ShareOf s = shares.get(k);
             String colour = TERM_COLOURS.get(k % TERM_COLOURS.size());
             terms.add(new Explanation.Term(new EdgeRef(s.consumer(), s.edge().slot()), k % TERM_COLOURS.size()));
-            String c = graph.node(s.consumer()).name();
-            String term = Tex.partial(out, c) + Tex.partial(c, u.name());
+            Node c = graph.node(s.consumer());
+            String term = Tex.partial(out, c.name()) + local(c, u);
             symbolic.append(k == 0 ? "" : " + ").append("\\textcolor{").append(colour).append("}{").append(term).append('}');
             numbers.append(k == 0 ? "" : " + ").append("\\textcolor{").append(colour).append("}{")
                     .append(value(s.edge().contribution())).append('}');

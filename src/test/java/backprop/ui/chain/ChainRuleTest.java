@@ -69,6 +69,29 @@ class ChainRuleTest {
     }
 
     @Test
+    void theOutputsLocalDerivativeIsItsExpressionsSoASumNeverHasTheTotalOnBothSides() {
+        Trace t = trace(ProgramParser.parse("x = 3; b = 2 * x; y = b + x"));
+        String dydx = "\\frac{\\partial y}{\\partial x}";
+        String sum = ChainRule.at(t, t.size(), null).lines().stream().filter(l -> l.startsWith(dydx + " = ")).findFirst().orElseThrow();
+        // ∂y/∂x = ∂y/∂y · ∂(b + x)/∂x + ∂y/∂b · ∂b/∂x = 1 + 2 = 3: the total only on the left
+        assertThat(sum.substring((dydx + " = ").length())).doesNotContain(dydx)
+                .contains("\\frac{\\partial \\left(b + x\\right)}{\\partial x}").endsWith("= 3");
+        // apple: the output price = (apple·count)·tax, so ∂price/∂tax's local factor is ∂((apple·count)·tax)/∂tax = 200
+        Trace apple = trace(Scenarios.apple().graph());
+        assertThat(ChainRule.at(apple, stepReaching(apple, "tax"), null).tex())
+                .contains("\\cdot \\frac{\\partial \\left((\\text{apple} \\cdot \\text{count}) \\cdot \\text{tax}\\right)}{\\partial \\text{tax}} = 1 \\times 200 = 200");
+    }
+
+    @Test
+    void aLossOnMatricesWritesItsLocalDerivativeOnce() {
+        Trace t = trace(Scenarios.byId("xor").orElseThrow().graph());
+        String line = ChainRule.at(t, stepReaching(t, "output"), null).lines().get(0);
+        assertThat(line).contains("\\partial \\left(\\tfrac{1}{2}\\sum (\\text{output} - y)^2\\right)")
+                .contains("= \\text{output} - y = \\begin{bmatrix}");
+        assertThat(line.split("\\\\partial \\\\left\\(", -1)).hasSize(2); // the expression once
+    }
+
+    @Test
     void aSumStillWaitingForConsumersSaysSo() {
         Trace t = trace(ProgramParser.parse("x = 3; y = x * 2 + exp(x)"));
         int first = stepReaching(t, "x");
