@@ -124,7 +124,11 @@ public final class Graph {
 
         /** Whether a user or scenario named the node; unnamed op nodes carry the expression they compute. */
         public boolean isNamed() {
-            return kind != Kind.CONST && name.matches("[A-Za-z_][A-Za-z0-9_]*");
+            if (kind == Kind.CONST || name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')) {
+                return false;
+            }
+            // the formula language's names (its Lexer): any letter, 价格 and μ too
+            return name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
         }
 
         public int input(int slot) {

@@ -242,7 +242,7 @@ public final class ChainRule {
         boolean scalarUpstream = b.upstreamGrad().isScalar();
         String times = scalarUpstream ? " \\cdot " : " \\odot ";
         String rule = Tex.partial(out, v.name()) + times + local(v, u);
-        if (v.id() == graph.output() && scalarUpstream) {
+        if (v.id() == graph.output() && scalarUpstream && !local(v, u).equals(Tex.partial(v.name(), u.name()))) {
             // the upstream is the output's own 1: the local derivative's formula is the share's,
             // written once (the output's local symbol is already the whole expression)
             return rule + " = " + localSymbolic + (writtenOut(e.contribution()) ? " = " + result(e.contribution())
@@ -295,12 +295,15 @@ public final class ChainRule {
 
     /**
      * The local derivative of consumer {@code v} with respect to its input {@code u}: ∂v/∂u, except
-     * at the output, where ∂y/∂x would be the symbol of the total gradient (in a sum over consumers
-     * it stood on both sides: ∂y/∂x = ∂y/∂y ∂y/∂x + …); there the op's expression is differentiated,
-     * ∂(b + x)/∂x, as the issue writes ∂(apple·n)/∂apple.
+     * at the output, where ∂y/∂x is also the symbol of the total gradient. Where the two differ (u has
+     * other consumers: a sum would read ∂y/∂x = ∂y/∂y ∂y/∂x + …), and where the output's operands all
+     * have short names (a loss: ∂(½Σ(y5 − t)²)/∂y5), the op's expression is differentiated, as the
+     * issue writes ∂(apple·n)/∂apple; otherwise (apples and oranges: an expression of two lines) ∂y/∂x.
      */
     private String local(Node v, Node u) {
-        if (v.id() != graph.output()) {
+        boolean sum = graph.consumerCount(u.id()) > 1 || v.inputs().stream().filter(in -> in == u.id()).count() > 1;
+        boolean shortNames = v.inputs().stream().allMatch(in -> graph.node(in).isNamed() || graph.node(in).isLeaf());
+        if (v.id() != graph.output() || !(sum || shortNames)) {
             return Tex.partial(v.name(), u.name());
         }
         String expression = Tex.fill(v.op().forwardTex(), operandNames(v), "");

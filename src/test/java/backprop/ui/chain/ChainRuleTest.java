@@ -64,6 +64,10 @@ class ChainRuleTest {
         assertThat(x.terms()).extracting(Explanation.Term::colour).containsExactly(0, 1, 2);
         assertThat(x.tex()).contains("\\textcolor{" + ChainRule.TERM_COLOURS.get(0) + "}{1} + \\textcolor{"
                 + ChainRule.TERM_COLOURS.get(1) + "}{3} + \\textcolor{" + ChainRule.TERM_COLOURS.get(2) + "}{3} = 7");
+        // the share through the output y = (x·x) + x is its expression's derivative, not ∂y/∂x again
+        String dydx = "\\frac{\\partial y}{\\partial x}";
+        String sum = x.lines().stream().filter(l -> l.startsWith(dydx + " = ")).findFirst().orElseThrow();
+        assertThat(sum.substring(dydx.length())).doesNotContain(dydx).contains("\\partial \\left((x \\cdot x) + x\\right)");
         // x · x passes x two shares, one per operand: their lines say which
         assertThat(x.tex()).contains("_{\\text{via } (x \\cdot x)\\text{, operand 1}}").contains("_{\\text{via } (x \\cdot x)\\text{, operand 2}}");
     }
@@ -76,10 +80,18 @@ class ChainRuleTest {
         // ∂y/∂x = ∂y/∂y · ∂(b + x)/∂x + ∂y/∂b · ∂b/∂x = 1 + 2 = 3: the total only on the left
         assertThat(sum.substring((dydx + " = ").length())).doesNotContain(dydx)
                 .contains("\\frac{\\partial \\left(b + x\\right)}{\\partial x}").endsWith("= 3");
-        // apple: the output price = (apple·count)·tax, so ∂price/∂tax's local factor is ∂((apple·count)·tax)/∂tax = 200
+        // apple: price = (apple·count)·tax has one consumer per value and an unnamed operand (its expression
+        // would fill a line): the local factor keeps the short symbol
         Trace apple = trace(Scenarios.apple().graph());
-        assertThat(ChainRule.at(apple, stepReaching(apple, "tax"), null).tex())
-                .contains("\\cdot \\frac{\\partial \\left((\\text{apple} \\cdot \\text{count}) \\cdot \\text{tax}\\right)}{\\partial \\text{tax}} = 1 \\times 200 = 200");
+        assertThat(ChainRule.at(apple, stepReaching(apple, "tax"), null).tex()).contains(
+                "\\frac{\\partial \\text{price}}{\\partial \\text{price}} \\cdot \\frac{\\partial \\text{price}}{\\partial \\text{tax}} = 1 \\times 200 = 200");
+    }
+
+    @Test
+    void aNameInAnyAlphabetIsANameNotAnExpression() {
+        // the formula language takes any letter (its Lexer); the forward line names the value it computes
+        Trace t = trace(ProgramParser.parse("a = 2; 价格 = a * 3; y = 价格 + a"));
+        assertThat(ChainRule.at(t, 1, null).tex()).isEqualTo("\\text{价格} = a \\cdot 3 = 2 \\cdot 3 = 6");
     }
 
     @Test
