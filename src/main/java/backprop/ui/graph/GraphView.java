@@ -760,23 +760,36 @@ public final class GraphView extends Region {
         double s = zoom.getX();
         double w = scene == null ? 0 : scene.layout().width() * s;
         double h = scene == null ? 0 : scene.layout().height() * s;
-        more.update(pan.getX(), pan.getY(), w, h, getWidth(), getHeight(), this::coversABox);
+        more.update(pan.getX(), pan.getY(), w, h, getWidth(), getHeight(), this::coveredBy);
     }
 
-    /** Whether a rectangle of this view covers one of the graph's boxes as drawn now. */
-    private boolean coversABox(double x, double y, double w, double h) {
+    /** What a rectangle of this view covers of the graph as drawn now: a box, an edge label's room, or nothing. */
+    private MoreArrows.Covered coveredBy(double x, double y, double w, double h) {
         if (scene == null) {
-            return false;
+            return MoreArrows.Covered.NOTHING;
         }
         double s = zoom.getX();
+        // a few pixels of room, so an arrow never touches a box's border (drawn just outside its layout box)
+        double gap = 4;
+        double[] view = {x - gap, y - gap, w + 2 * gap, h + 2 * gap};
         for (PlacedNode p : scene.layout().nodes().values()) {
-            double px = p.x() * s + pan.getX();
-            double py = p.y() * s + pan.getY();
-            if (x < px + p.width() * s && px < x + w && y < py + p.height() * s && py < y + h) {
-                return true;
+            if (overlaps(view, p.x(), p.y(), p.width(), p.height(), s)) {
+                return MoreArrows.Covered.A_BOX;
             }
         }
-        return false;
+        for (backprop.ui.layout.RoutedEdge r : scene.layout().edges().values()) {
+            if (r.label() != null && overlaps(view, r.label().x(), r.label().y(), r.labelWidth(), GraphScene.LABEL_HEIGHT, s)) {
+                return MoreArrows.Covered.AN_EDGE_LABEL;
+            }
+        }
+        return MoreArrows.Covered.NOTHING;
+    }
+
+    /** Whether the view rectangle {x, y, w, h} overlaps the graph's rectangle (gx, gy, gw, gh) at zoom s. */
+    private boolean overlaps(double[] view, double gx, double gy, double gw, double gh, double s) {
+        double px = gx * s + pan.getX();
+        double py = gy * s + pan.getY();
+        return view[0] < px + gw * s && px < view[0] + view[2] && view[1] < py + gh * s && py < view[1] + view[3];
     }
 
     /** Zooms by {@code factor} keeping the point (x, y) of the view where it is. */

@@ -35,9 +35,14 @@ final class MoreArrows {
         void by(double dx, double dy);
     }
 
-    /** Whether a rectangle of the view (x, y, width, height) covers one of the graph's boxes. */
+    /** What a rectangle of the view (x, y, width, height) would cover of the graph. */
     interface Boxes {
-        boolean cover(double x, double y, double w, double h);
+        Covered cover(double x, double y, double w, double h);
+    }
+
+    /** In order of preference for an arrow's place. */
+    enum Covered {
+        NOTHING, AN_EDGE_LABEL, A_BOX
     }
 
     private final Map<Side, Button> buttons = new EnumMap<>(Side.class);
@@ -94,7 +99,10 @@ final class MoreArrows {
         show(Side.DOWN, y + h > viewH + SLACK, viewW, viewH, boxes);
     }
 
-    /** An arrow at the middle of its edge, or moved along the edge to the nearest place clear of boxes. */
+    /**
+     * An arrow at the middle of its edge, or moved along the edge to the nearest place that covers
+     * nothing, else the nearest that covers no box (an edge's numbers are smaller than a box's).
+     */
     private void show(Side side, boolean more, double viewW, double viewH, Boxes boxes) {
         if (!more) {
             Button made = buttons.get(side);
@@ -119,15 +127,19 @@ final class MoreArrows {
         double length = across ? viewH - bh : viewW - bw;
         double centre = length / 2;
         double step = (across ? bh : bw) / 2;
-        double along = centre; // when no place is clear, the middle
-        for (int k = 0; k <= 16; k++) { // the middle, then half an arrow either side, then a whole, ...
+        double along = centre; // when every place covers a box, the middle
+        Covered best = Covered.A_BOX;
+        int places = step > 0 ? (int) (2 * centre / step) + 1 : 0; // no size yet (no skin): the middle
+        for (int k = 0; k <= places && best != Covered.NOTHING; k++) {
+            // the middle, then half an arrow either side, then a whole, ... to the ends of the edge
             double at = centre + (k % 2 == 1 ? -1 : 1) * ((k + 1) / 2) * step;
             if (at < 6 || at > length - 6) {
                 continue;
             }
-            if (!(across ? boxes.cover(fixed, at, bw, bh) : boxes.cover(at, fixed, bw, bh))) {
+            Covered here = across ? boxes.cover(fixed, at, bw, bh) : boxes.cover(at, fixed, bw, bh);
+            if (here.compareTo(best) < 0) {
+                best = here;
                 along = at;
-                break;
             }
         }
         if (across) {
