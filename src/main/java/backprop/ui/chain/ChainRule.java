@@ -307,7 +307,26 @@ public final class ChainRule {
             return Tex.partial(v.name(), u.name());
         }
         String expression = Tex.fill(v.op().forwardTex(), operandNames(v), "");
-        return "\\frac{\\partial \\left(" + expression + "\\right)}{\\partial " + Tex.name(u.name()) + "}";
+        String numerator = isOneCall(expression) ? expression : "\\left(" + expression + "\\right)";
+        return "\\frac{\\partial " + numerator + "}{\\partial " + Tex.name(u.name()) + "}";
+    }
+
+    private static final java.util.regex.Pattern FUNCTION_TEX = java.util.regex.Pattern.compile("\\\\[A-Za-z]+(\\{[A-Za-z]+\\})?|[A-Za-z]+");
+
+    /** Whether TeX is one function call from its start to its end, as \\sigma(y_{1}): ∂σ(y1)/∂y1 needs no parentheses. */
+    static boolean isOneCall(String tex) {
+        int open = tex.indexOf('(');
+        if (open <= 0 || !FUNCTION_TEX.matcher(tex.substring(0, open)).matches() || !tex.endsWith(")")) {
+            return false;
+        }
+        int depth = 0;
+        for (int k = open; k < tex.length(); k++) {
+            depth += tex.charAt(k) == '(' ? 1 : tex.charAt(k) == ')' ? -1 : 0;
+            if (depth == 0 && k < tex.length() - 1) {
+                return false; // closed before the end: \\sigma(a) + b
+            }
+        }
+        return depth == 0;
     }
 
     private record ShareOf(int consumer, EdgeGradient edge) {

@@ -88,6 +88,17 @@ class ChainRuleTest {
     }
 
     @Test
+    void anOutputThatIsOneFunctionCallIsDifferentiatedWithoutExtraParentheses() {
+        Trace t = trace(Scenarios.byId("affine-sigmoid").orElseThrow().graph());
+        assertThat(ChainRule.at(t, stepReaching(t, "y1"), null).tex())
+                .contains("\\cdot \\frac{\\partial \\sigma(y_{1})}{\\partial y_{1}} = 1 \\times ");
+        assertThat(ChainRule.isOneCall("\\sigma(y_{1})")).isTrue();
+        assertThat(ChainRule.isOneCall("\\operatorname{exp}(a \\cdot (b))")).isTrue();
+        assertThat(ChainRule.isOneCall("\\sigma(a) + \\sigma(b)")).isFalse();
+        assertThat(ChainRule.isOneCall("(a) \\cdot (b)")).isFalse();
+    }
+
+    @Test
     void aNameInAnyAlphabetIsANameNotAnExpression() {
         // the formula language takes any letter (its Lexer); the forward line names the value it computes
         Trace t = trace(ProgramParser.parse("a = 2; 价格 = a * 3; y = 价格 + a"));
