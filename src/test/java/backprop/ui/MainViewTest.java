@@ -272,8 +272,21 @@ class MainViewTest {
     }
 
     @Test
-    void atEveryStepOfEveryLessonTheArrowsLeaveBoxesAndEdgeNumbersReadable(FxRobot robot) {
+    void atEveryStepOfEveryLessonTheArrowsLeaveBoxesAndEdgeNumbersReadable(FxRobot robot) throws Exception {
         focusGraph(robot);
+        // and nothing throws on the way (JavaFX would catch it and go on: the app shows #internalError)
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = backprop.ui.fx.HeadlessFx.onFxThread(() -> Thread.currentThread().getUncaughtExceptionHandler());
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> failures.add(e)));
+        try {
+            sweepEveryStep(robot);
+        } finally {
+            robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(before));
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private void sweepEveryStep(FxRobot robot) {
         for (String id : backprop.scenarios.Scenarios.ids()) {
             robot.interact(() -> model.load(id));
             waitFor(() -> model.lesson().id().equals(id) && !model.isLoading() && model.scene() != null);
