@@ -66,40 +66,54 @@ public final class Scenarios {
         return e == null ? id : e.title();
     }
 
+    /**
+     * The scenarios written in the formula language, as the app's formula box shows them (a teacher
+     * edits one and draws it as a formula of their own): the scenario is built from this very text.
+     */
+    private static final java.util.Map<String, String> PROGRAMS = java.util.Map.of(
+            "apple", """
+                    apple = 100
+                    count = 2
+                    tax = 1.1
+                    price = apple * count * tax
+                    """,
+            "apple-orange", """
+                    apple = 100
+                    apple_count = 2
+                    orange = 150
+                    orange_count = 3
+                    tax = 1.1
+                    price = (apple * apple_count + orange * orange_count) * tax
+                    """,
+            "sigmoid-decomposed", """
+                    x = 1
+                    y = 1 / (1 + exp(x * -1))
+                    """);
+
+    /** The scenario's program in the formula language, for those built from one. */
+    public static Optional<String> program(String id) {
+        return Optional.ofNullable(PROGRAMS.get(id));
+    }
+
     /** Seed 001 (Saito): two apples at 100 each, 10% tax. */
     public static Scenario apple() {
         return new Scenario("apple", title("apple"),
                 "Saito's apple graph: price = apple × count × tax = 100 × 2 × 1.1",
-                ProgramParser.parse("""
-                        apple = 100
-                        count = 2
-                        tax = 1.1
-                        price = apple * count * tax
-                        """), Scenario.Defaults.SGD);
+                ProgramParser.parse(PROGRAMS.get("apple")), Scenario.Defaults.SGD);
     }
 
     /** Seed 001 (Saito): two apples and three oranges, 10% tax. */
     public static Scenario appleOrange() {
         return new Scenario("apple-orange", title("apple-orange"),
                 "Saito's graph: price = (apple × apple_count + orange × orange_count) × tax",
-                ProgramParser.parse("""
-                        apple = 100
-                        apple_count = 2
-                        orange = 150
-                        orange_count = 3
-                        tax = 1.1
-                        price = (apple * apple_count + orange * orange_count) * tax
-                        """), Scenario.Defaults.SGD);
+                ProgramParser.parse(PROGRAMS.get("apple-orange")), Scenario.Defaults.SGD);
     }
 
     /** Seed 001: the sigmoid as ×(−1), exp, +1 and 1/x nodes. */
     public static Scenario sigmoidDecomposed() {
         return new Scenario("sigmoid-decomposed", title("sigmoid-decomposed"),
                 "Seed 001's sigmoid y = 1/(1 + exp(−x)) as ×(−1), exp, +1 and 1/x nodes",
-                ProgramParser.parse("""
-                        x = 1
-                        y = 1 / (1 + exp(x * -1))
-                        """), Scenario.Defaults.SGD);
+                ProgramParser.parse(PROGRAMS.get("sigmoid-decomposed")), Scenario.Defaults.SGD);
     }
 
     /** Seed 000: the 2-2-1 sigmoid network, one node per multiply, add and sigmoid. */

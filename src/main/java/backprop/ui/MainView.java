@@ -42,6 +42,13 @@ public final class MainView extends BorderPane {
     private final ChainRulePanel chainRule;
     private final ComboBox<String> picker = new ComboBox<>();
     private final TextArea formula = new TextArea();
+    /** What the formula box holds before anything is typed or an example with a formula is shown. */
+    static final String STARTER_FORMULA = "x = 2\nparam w = 0.5\nb = 1\ny = sigmoid(w * x + b)";
+    /**
+     * The formula of the example on screen that the box was given (apples, the decomposed sigmoid: built
+     * from a formula; edited or not), or null while the box holds the user's own text.
+     */
+    private final javafx.beans.property.StringProperty exampleShown = new javafx.beans.property.SimpleStringProperty();
     private final java.util.function.Supplier<TrainingModel> trainingFactory;
     private final ToggleButton trainingToggle = new ToggleButton("Training");
     private final ToggleButton sidebarToggle = new ToggleButton("Formula");
@@ -126,6 +133,7 @@ public final class MainView extends BorderPane {
                 formula.setText(now); // a program typed here is already here: the caret stays where it was
             }
         });
+        model.lessonProperty().addListener((obs, was, now) -> showFormulaOf(now));
         sceneProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 installShortcuts(now);
@@ -167,7 +175,8 @@ public final class MainView extends BorderPane {
                 return;
             }
             if (id.equals(FORMULA_ID)) {
-                model.runProgram(formula.getText());
+                // the box may show the example's formula: "Your formula" is the user's own
+                model.runProgram(formula.getText().equals(exampleShown.get()) ? usersFormula() : formula.getText());
             } else {
                 model.load(id);
             }
@@ -396,6 +405,40 @@ public final class MainView extends BorderPane {
         return b;
     }
 
+    /**
+     * The formula box follows the lesson: an example built from a formula shows it (a teacher edits it
+     * and draws it as their own), unless the box holds text the user typed and has not drawn, which
+     * stays; an example without one gives the box back the user's last formula.
+     */
+    private void showFormulaOf(backprop.ui.model.Lesson now) {
+        String text = formula.getText();
+        String example = now == null || now.scenario() == null ? null : Scenarios.program(now.id()).orElse(null);
+        if (now == null || now.scenario() == null || (example != null && example.equals(exampleShown.get()))) {
+            // a typed formula (the program listener puts it in the box), or the same example again (weight decay)
+            exampleShown.set(example);
+            return;
+        }
+        boolean untouched = text.isBlank() || text.equals(STARTER_FORMULA) || text.equals(exampleShown.get())
+                || text.equals(model.programProperty().get());
+        String shown = exampleShown.get();
+        exampleShown.set(null);
+        if (!untouched) {
+            return; // the user's text, typed and not drawn, stays
+        }
+        if (example != null) {
+            formula.setText(example);
+            exampleShown.set(example);
+        } else if (shown != null) {
+            formula.setText(usersFormula());
+        }
+    }
+
+    /** The user's last drawn formula, or the starter. */
+    private String usersFormula() {
+        String p = model.programProperty().get();
+        return p != null ? p : STARTER_FORMULA;
+    }
+
     private VBox sidebar() {
         Label about = new Label();
         about.setId("lessonDescription");
@@ -404,11 +447,16 @@ public final class MainView extends BorderPane {
         about.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         model.lessonProperty().addListener((obs, was, now) -> about.setText(now == null ? ""
                 : now.scenario() != null ? now.scenario().description() : "Your formula, drawn from the box below."));
-        Label heading = new Label("Your formula");
+        Label heading = new Label();
+        heading.setId("formulaHeading");
+        heading.textProperty().bind(javafx.beans.binding.Bindings.when(exampleShown.isNotNull())
+                .then("This example's formula").otherwise("Your formula"));
         heading.getStyleClass().add("panel-heading");
         formula.setId("formulaInput");
         formula.setPromptText("x = 2\nparam w = 0.5\ny = sigmoid(w * x)");
-        formula.setText("x = 2\nparam w = 0.5\nb = 1\ny = sigmoid(w * x + b)");
+        if (formula.getText().isEmpty()) { // the first lesson may have put its formula here already
+            formula.setText(STARTER_FORMULA);
+        }
         formula.setPrefRowCount(5);
         formula.setWrapText(false);
         formula.getStyleClass().add("formula-input");
@@ -435,9 +483,10 @@ public final class MainView extends BorderPane {
         stale.getStyleClass().add("formula-edited");
         stale.setWrapText(true);
         stale.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> model.lesson() != null && model.lesson().program() != null
-                        && !formula.getText().equals(model.programProperty().get()) && model.formulaErrorProperty().get().isEmpty(),
-                formula.textProperty(), model.lessonProperty(), model.programProperty(), model.formulaErrorProperty()));
+                () -> model.lesson() != null && model.formulaErrorProperty().get().isEmpty()
+                        && (model.lesson().program() != null ? !formula.getText().equals(model.programProperty().get())
+                                : exampleShown.get() != null && !formula.getText().equals(exampleShown.get())),
+                formula.textProperty(), model.lessonProperty(), model.programProperty(), model.formulaErrorProperty(), exampleShown));
         stale.managedProperty().bind(stale.visibleProperty());
         Label help = new Label("Statements: name = number (input), param name = number, name = expression. "
                 + "+ − * / ^, exp log sqrt sigmoid tanh relu abs max(a, b).");

@@ -382,8 +382,9 @@ class MainViewTest {
         focusGraph(robot);
         javafx.scene.control.TextArea box = robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class);
         javafx.scene.Node edited = robot.lookup("#formulaEdited").query();
+        assertThat(edited.isVisible()).as("apples' own formula, as it came").isFalse();
         robot.interact(() -> box.setText("x = 3\ny = x * x"));
-        assertThat(edited.isVisible()).as("an example is shown, not a formula: the box is a scratch pad").isFalse();
+        assertThat(edited.isVisible()).as("apples' formula, edited: the graph is still the example's").isTrue();
         robot.clickOn("#runFormulaButton");
         waitFor(() -> model.lesson().id().equals("formula"));
         assertThat(edited.isVisible()).as("drawn").isFalse();
@@ -392,6 +393,46 @@ class MainViewTest {
         robot.clickOn("#formulaInput").press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         waitFor(() -> model.lesson().program().equals("x = 3\ny = x * x * x"));
         assertThat(edited.isVisible()).as("drawn again").isFalse();
+    }
+
+    @Test
+    void anExampleBuiltFromAFormulaShowsItToEditAndTheUsersOwnFormulaIsKept(FxRobot robot) {
+        focusGraph(robot);
+        javafx.scene.control.TextArea box = robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class);
+        String apple = backprop.scenarios.Scenarios.program("apple").orElseThrow();
+        assertThat(box.getText()).isEqualTo(apple);
+        assertThat(text(robot, "#formulaHeading")).isEqualTo("This example's formula");
+        // three apples instead of two: 100 × 3 × 1.1 = 330
+        robot.interact(() -> box.setText(apple.replace("count = 2", "count = 3")));
+        robot.clickOn("#runFormulaButton");
+        waitFor(() -> model.lesson().id().equals("formula") && robot.lookup("#node-price").tryQuery().isPresent());
+        robot.interact(() -> view.graphView().requestFocus());
+        robot.type(KeyCode.END);
+        assertThat(text(robot, "#node-price .node-value")).isEqualTo("330");
+        assertThat(text(robot, "#formulaHeading")).isEqualTo("Your formula");
+        String mine = box.getText();
+        // another example built from a formula shows its own; one that is not gives the box back
+        robot.interact(() -> model.load("apple-orange"));
+        waitFor(() -> model.lesson().id().equals("apple-orange"));
+        assertThat(box.getText()).isEqualTo(backprop.scenarios.Scenarios.program("apple-orange").orElseThrow());
+        robot.interact(() -> model.load("xor"));
+        waitFor(() -> model.lesson().id().equals("xor"));
+        assertThat(box.getText()).isEqualTo(mine);
+        assertThat(text(robot, "#formulaHeading")).isEqualTo("Your formula");
+        // "Your formula" in the picker, while an example's formula is shown, is the user's own
+        robot.interact(() -> model.load("apple"));
+        waitFor(() -> model.lesson().id().equals("apple") && box.getText().equals(apple));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> picker = robot.lookup("#scenarioPicker").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> picker.setValue(MainView.FORMULA_ID));
+        waitFor(() -> model.lesson().id().equals("formula"));
+        assertThat(model.lesson().program()).isEqualTo(mine);
+        // text typed and not drawn is never replaced
+        robot.interact(() -> box.setText("z = 5"));
+        robot.interact(() -> model.load("apple"));
+        waitFor(() -> model.lesson().id().equals("apple"));
+        assertThat(box.getText()).isEqualTo("z = 5");
+        assertThat(text(robot, "#formulaHeading")).isEqualTo("Your formula");
     }
 
     @Test
