@@ -134,6 +134,12 @@ public final class MainView extends BorderPane {
             }
         });
         model.lessonProperty().addListener((obs, was, now) -> showFormulaOf(now));
+        // a formula that cannot be drawn says why by the box: open the panel if it is hidden
+        model.formulaErrorProperty().addListener((obs, was, now) -> {
+            if (!now.isEmpty() && getLeft() == null) {
+                showSidebar(true);
+            }
+        });
         sceneProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 installShortcuts(now);
@@ -177,6 +183,11 @@ public final class MainView extends BorderPane {
             if (id.equals(FORMULA_ID)) {
                 // the box may show the example's formula: "Your formula" is the user's own
                 model.runProgram(formula.getText().equals(exampleShown.get()) ? usersFormula() : formula.getText());
+                if (!model.formulaErrorProperty().get().isEmpty() && model.lesson() != null) {
+                    // not drawn: the picker goes back to what is on screen (the message shows by the box)
+                    String onScreen = model.lesson().id();
+                    javafx.application.Platform.runLater(() -> picker.setValue(onScreen));
+                }
             } else {
                 model.load(id);
             }

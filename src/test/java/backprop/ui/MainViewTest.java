@@ -378,6 +378,23 @@ class MainViewTest {
     }
 
     @Test
+    void pickingYourFormulaWhenItCannotBeDrawnSaysWhyAndThePickerStaysTrue(FxRobot robot) {
+        focusGraph(robot);
+        robot.interact(() -> robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class).setText("x = 1\ny = x +* 2"));
+        robot.clickOn("#sidebarToggle"); // the formula panel hidden
+        waitFor(() -> robot.lookup("#formulaInput").tryQuery().isEmpty());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> picker = robot.lookup("#scenarioPicker").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> picker.setValue(MainView.FORMULA_ID));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(picker.getValue()).as("the picker names what is on screen").isEqualTo("apple");
+        assertThat(model.lesson().id()).isEqualTo("apple");
+        assertThat(robot.lookup("#formulaError").query().isVisible()).as("the panel opened to say why").isTrue();
+        assertThat(robot.lookup("#formulaError").query().getScene()).isNotNull();
+        assertThat(text(robot, "#formulaError")).isEqualTo("line 2, column 8: unexpected '*'");
+    }
+
+    @Test
     void anEditedFormulaSaysItIsNotDrawnYet(FxRobot robot) {
         focusGraph(robot);
         javafx.scene.control.TextArea box = robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class);
