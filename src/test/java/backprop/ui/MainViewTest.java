@@ -420,11 +420,7 @@ class MainViewTest {
         assertThat(box.getText()).isEqualTo(apple);
         assertThat(text(robot, "#formulaHeading")).isEqualTo("This example's formula");
         // three apples instead of two: 100 × 3 × 1.1 = 330
-        robot.interact(() -> box.setText(apple.replace("count = 2", "count = 3")));
-        robot.clickOn("#runFormulaButton");
-        waitFor(() -> model.lesson().id().equals("formula") && robot.lookup("#node-price").tryQuery().isPresent());
-        robot.interact(() -> view.graphView().requestFocus());
-        robot.type(KeyCode.END);
+        drawAndStepToTheEnd(robot, apple.replace("count = 2", "count = 3"), "#node-price");
         assertThat(text(robot, "#node-price .node-value")).isEqualTo("330");
         assertThat(text(robot, "#formulaHeading")).isEqualTo("Your formula");
         String mine = box.getText();
@@ -455,14 +451,18 @@ class MainViewTest {
     @Test
     void aTypedFormulaIsDrawnAndStepped(FxRobot robot) {
         focusGraph(robot);
-        robot.interact(() -> robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class)
-                .setText("x = 3\ny = x * x + x"));
-        robot.clickOn("#runFormulaButton");
-        waitFor(() -> model.lesson().id().equals("formula") && robot.lookup("#node-y").tryQuery().isPresent());
-        robot.interact(() -> view.graphView().requestFocus());
-        robot.type(KeyCode.END);
+        drawAndStepToTheEnd(robot, "x = 3\ny = x * x + x", "#node-y");
         assertThat(text(robot, "#node-y .node-value")).isEqualTo("12");
         assertThat(text(robot, "#node-x .node-grad")).isEqualTo("∂ 7");
+    }
+
+    /** Types {@code program} in the formula box, draws it with the button and steps to the end once {@code node} is drawn. */
+    private void drawAndStepToTheEnd(FxRobot robot, String program, String node) {
+        robot.interact(() -> robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class).setText(program));
+        robot.clickOn("#runFormulaButton");
+        waitFor(() -> model.lesson().id().equals("formula") && robot.lookup(node).tryQuery().isPresent());
+        robot.interact(() -> view.graphView().requestFocus());
+        robot.type(KeyCode.END);
     }
 
     @Test
