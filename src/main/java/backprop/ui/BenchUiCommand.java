@@ -149,8 +149,8 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
         } else {
             HeadlessFx.startToolkitHeadless();
         }
-        ExecutorService worker = Executors.newSingleThreadExecutor();
-        ExecutorService latex = Executors.newSingleThreadExecutor();
+        ExecutorService worker = backprop.ui.fx.DaemonThreads.single("engine");
+        ExecutorService latex = backprop.ui.fx.DaemonThreads.single("latex");
         List<Long> intervals = Collections.synchronizedList(new ArrayList<>());
         List<Long> work = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(1);
@@ -159,7 +159,7 @@ public final class BenchUiCommand implements java.util.concurrent.Callable<Integ
         double[] trainingSeconds = {Double.NaN};
         double[] rehearsalSeconds = {Double.NaN};
         double[] joinedSeconds = {-1};
-        ExecutorService trainer = Executors.newSingleThreadExecutor();
+        ExecutorService trainer = backprop.ui.fx.DaemonThreads.single("trainer");
         Platform.runLater(() -> {
             LessonModel model = new LessonModel(worker, App.FX_THREAD);
             backprop.ui.training.TrainingModel training = new backprop.ui.training.TrainingModel(model, trainer, App.FX_THREAD);
