@@ -61,16 +61,26 @@ final class EdgeView {
         label.setPrefSize(GraphScene.LABEL_WIDTH, GraphScene.LABEL_HEIGHT);
         label.setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, GraphScene.LABEL_HEIGHT);
         label.setMaxSize(GraphScene.LABEL_WIDTH, GraphScene.LABEL_HEIGHT);
-        LayoutPoint at = route.label();
-        if (at != null) {
+        if (route.label() != null) {
             label.setTranslateX(-(GraphScene.LABEL_WIDTH - route.labelWidth()) / 2); // centred on the room ELK kept
         }
-        if (at == null) {
-            LayoutPoint a = points.get(0);
-            LayoutPoint b = points.get(points.size() - 1);
-            at = new LayoutPoint((a.x() + b.x()) / 2 - GraphScene.LABEL_WIDTH / 2, (a.y() + b.y()) / 2 - GraphScene.LABEL_HEIGHT);
-        }
+        LayoutPoint at = labelAt(route);
         label.relocate(at.x(), at.y());
+    }
+
+    /** Where an edge's label is drawn: the room the layout kept for it, or over the middle of the edge. */
+    static LayoutPoint labelAt(RoutedEdge route) {
+        if (route.label() != null) {
+            return route.label();
+        }
+        LayoutPoint a = route.points().get(0);
+        LayoutPoint b = route.points().get(route.points().size() - 1);
+        return new LayoutPoint((a.x() + b.x()) / 2 - GraphScene.LABEL_WIDTH / 2, (a.y() + b.y()) / 2 - GraphScene.LABEL_HEIGHT);
+    }
+
+    /** The width of that place: the room's, or a whole label's over the middle of the edge. */
+    static double labelWidthOf(RoutedEdge route) {
+        return route.label() != null ? route.labelWidth() : GraphScene.LABEL_WIDTH;
     }
 
     /** The route as a path, forwards or backwards, for a travelling value. */

@@ -14,6 +14,7 @@ import backprop.ui.chain.ChainRule;
 import backprop.ui.chain.EdgeRef;
 import backprop.ui.chain.Explanation;
 import backprop.ui.graph.GraphScene.Box;
+import backprop.ui.layout.LayoutPoint;
 import backprop.ui.layout.PlacedNode;
 import backprop.ui.model.LessonModel;
 import backprop.ui.model.Moment;
@@ -778,7 +779,8 @@ public final class GraphView extends Region {
             }
         }
         for (backprop.ui.layout.RoutedEdge r : scene.layout().edges().values()) {
-            if (r.label() != null && overlaps(view, r.label().x(), r.label().y(), r.labelWidth(), GraphScene.LABEL_HEIGHT, s)) {
+            LayoutPoint at = EdgeView.labelAt(r);
+            if (overlaps(view, at.x(), at.y(), EdgeView.labelWidthOf(r), GraphScene.LABEL_HEIGHT, s)) {
                 return MoreArrows.Covered.AN_EDGE_LABEL;
             }
         }
