@@ -113,8 +113,8 @@ public final class GraphBuilder {
 
     /**
      * The same graph with an L2 penalty on every param added to its output:
-     * output' = output + Σ_p λ/2·Σ p². Existing nodes keep their ids, so a state of {@code g} carries over
-     * (see {@link ModelState#resizedFor}).
+     * output' = output + decay, decay = λ/2 · Σ_p Σ p² (one node reading every param). Existing nodes keep
+     * their ids, so a state of {@code g} carries over (see {@link ModelState#resizedFor}).
      */
     public static Graph withWeightDecay(Graph g, double lambda) {
         if (!(lambda > 0) || !Double.isFinite(lambda)) {
@@ -124,12 +124,12 @@ public final class GraphBuilder {
         b.nodes.addAll(g.nodes());
         g.nodes().stream().filter(Graph.Node::isNamed).forEach(n -> b.names.add(n.name()));
         b.reported.addAll(g.reported());
-        int total = g.output();
-        String label = g.node(total).name() + " + decay";
-        for (Graph.Node p : g.params()) {
-            int decay = b.anonymous("λ/2·Σ" + p.name() + "²", new backprop.engine.op.WeightDecay(lambda), p.id());
-            total = b.anonymous(label, backprop.engine.op.Elementwise.ADD, total, decay);
+        int[] params = g.params().stream().mapToInt(Graph.Node::id).toArray();
+        if (params.length == 0) {
+            return g; // nothing to decay
         }
+        int decay = b.anonymous("decay", new backprop.engine.op.WeightDecay(lambda, params.length), params);
+        int total = b.anonymous(g.node(g.output()).name() + " + decay", backprop.engine.op.Elementwise.ADD, g.output(), decay);
         return b.build(total);
     }
 

@@ -128,7 +128,7 @@ final class InspectorPanel extends VBox {
         sb.append("value = ").append(exact(value)).append('\n');
         Tensor grad = m.frame().grad(node.id());
         showMaps(value, grad);
-        String out = g.node(g.output()).name();
+        String out = operand(g.node(g.output()).name());
         sb.append("∂").append(out).append("/∂").append(operand(node.name())).append(" = ")
                 .append(grad == null ? "not yet computed" : exact(grad)).append('\n');
         if (node.op() != null) {
@@ -166,7 +166,7 @@ final class InspectorPanel extends VBox {
             }
             String product = to.op().gradientTex(e.slot());
             sb.append("gradient passed back = ")
-                    .append(product == null ? "" : plain(product.replace("#g", "∂" + g.node(g.output()).name() + "/∂" + operand(to.name())), to, g) + " = ")
+                    .append(product == null ? "" : plain(product.replace("#g", "∂" + operand(g.node(g.output()).name()) + "/∂" + operand(to.name())), to, g) + " = ")
                     .append(exact(share.contribution())).append('\n');
         } else {
             sb.append("no gradient has passed back yet\n");

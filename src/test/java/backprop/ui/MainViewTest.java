@@ -299,6 +299,29 @@ class MainViewTest {
     }
 
     @Test
+    void withWeightDecayOneDecayNodeReadsEveryWeightAndTheInspectorNamesTheSumWhole(FxRobot robot) {
+        focusGraph(robot);
+        robot.interact(() -> model.load("seed-221"));
+        waitFor(() -> model.lesson().id().equals("seed-221") && !model.isLoading());
+        robot.interact(() -> model.setWeightDecay(0.01));
+        waitFor(() -> model.lesson().graph().node(model.lesson().graph().output()).name().endsWith("+ decay")
+                && model.scene() != null && model.scene().graph() == model.lesson().graph() && !model.isLoading());
+        backprop.engine.Graph g = model.lesson().graph();
+        // one penalty node, decay = λ/2 (Σw13² + … + Σw45²), read by all six weights, then E + decay
+        backprop.engine.Graph.Node out = g.node(g.output());
+        assertThat(out.name()).isEqualTo("E + decay");
+        backprop.engine.Graph.Node decay = g.node(out.input(1));
+        assertThat(decay.name()).isEqualTo("decay");
+        assertThat(decay.inputs()).hasSize(6).containsExactlyInAnyOrderElementsOf(g.params().stream().map(backprop.engine.Graph.Node::id).toList());
+        robot.interact(() -> model.viewModeProperty().set(backprop.ui.graph.ViewMode.OPERATIONS));
+        waitFor(() -> model.scene().mode() == backprop.ui.graph.ViewMode.OPERATIONS && robot.lookup("#node-w13").tryQuery().isPresent());
+        robot.interact(() -> model.cursorProperty().set(model.trace().size()));
+        robot.interact(() -> model.selectedNodeProperty().set(g.byName("w13").orElseThrow().id()));
+        // ∂(E + decay)/∂w13, not "∂E + decay/∂w13"; by hand: seed 000's 0.0018 … plus λ·w13 = 0.001 (checked as text only)
+        assertThat(text(robot, "#inspectorText")).contains("∂(E + decay)/∂w13 = ");
+    }
+
+    @Test
     void clickingANodeShowsItInTheInspector(FxRobot robot) {
         focusGraph(robot);
         robot.type(KeyCode.END);

@@ -3,8 +3,23 @@ package backprop.engine.op;
 import backprop.engine.Tensor;
 import org.ejml.data.DMatrixRMaj;
 
-/** R = λ/2 · Σ w², the L2 penalty added to a loss; ∂R/∂w = λw. λ is a hyperparameter, not an input. */
-public record WeightDecay(double lambda) implements Op {
+/**
+ * R = λ/2 · (Σ w₁² + Σ w₂² + …), the L2 penalty on the weights added to a loss, one operand per weight
+ * matrix; ∂R/∂wᵢ = λwᵢ. λ is a hyperparameter, not an input. One node for every weight, so the chain
+ * rule reads "decay" and each weight's share through it, not a chain of partial sums.
+ */
+public record WeightDecay(double lambda, int arity) implements Op {
+
+    public WeightDecay {
+        if (arity < 1) {
+            throw new IllegalArgumentException("weight decay needs at least one weight, got " + arity);
+        }
+    }
+
+    /** The penalty on one weight matrix. */
+    public WeightDecay(double lambda) {
+        this(lambda, 1);
+    }
 
     @Override
     public String opName() {
@@ -17,18 +32,17 @@ public record WeightDecay(double lambda) implements Op {
     }
 
     @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
     public String forwardTex() {
-        return "\\frac{\\lambda}{2}\\sum {#0}^2";
+        StringBuilder sum = new StringBuilder();
+        for (int i = 0; i < arity; i++) {
+            sum.append(i == 0 ? "" : " + ").append("\\sum {#").append(i).append("}^2");
+        }
+        return arity == 1 ? "\\frac{\\lambda}{2}" + sum : "\\frac{\\lambda}{2}\\left(" + sum + "\\right)";
     }
 
     @Override
     public String localDerivativeTex(int i) {
-        return "\\lambda #0";
+        return "\\lambda #" + i;
     }
 
     @Override
@@ -38,10 +52,12 @@ public record WeightDecay(double lambda) implements Op {
 
     @Override
     public void forwardInto(DMatrixRMaj[] in, DMatrixRMaj out) {
-        double[] w = in[0].data;
         double sum = 0;
-        for (int k = 0, n = in[0].getNumElements(); k < n; k++) {
-            sum += w[k] * w[k];
+        for (DMatrixRMaj m : in) {
+            double[] w = m.data;
+            for (int k = 0, n = m.getNumElements(); k < n; k++) {
+                sum += w[k] * w[k];
+            }
         }
         out.data[0] = lambda / 2 * sum;
     }
@@ -49,7 +65,7 @@ public record WeightDecay(double lambda) implements Op {
     @Override
     public void backwardInto(int i, DMatrixRMaj[] in, DMatrixRMaj out, DMatrixRMaj upstreamGrad, DMatrixRMaj grad) {
         double up = upstreamGrad.data[0];
-        double[] w = in[0].data;
+        double[] w = in[i].data;
         double[] g = grad.data;
         for (int k = 0, n = grad.getNumElements(); k < n; k++) {
             g[k] = up * (lambda * w[k]);
@@ -58,8 +74,8 @@ public record WeightDecay(double lambda) implements Op {
 
     @Override
     public Tensor localDerivative(int i, Tensor[] inputs, Tensor output) {
-        double[] w = inputs[0].matrix().data;
-        DMatrixRMaj local = new DMatrixRMaj(inputs[0].rows(), inputs[0].cols());
+        double[] w = inputs[i].matrix().data;
+        DMatrixRMaj local = new DMatrixRMaj(inputs[i].rows(), inputs[i].cols());
         for (int k = 0, n = local.getNumElements(); k < n; k++) {
             local.data[k] = lambda * w[k];
         }
