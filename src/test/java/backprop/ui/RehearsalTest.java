@@ -102,23 +102,57 @@ class RehearsalTest {
         assertThat(done.get(60, TimeUnit.SECONDS)).isPositive();
     }
 
-    /** How long the rehearsal's first training run kept the trainer, the class getting busy as it began (or never). */
+    /**
+     * How long the rehearsal's first training run kept the trainer, the class getting busy as it began
+     * (or never). The run is held at its start until the rehearsal has seen two pulses with the class
+     * busy: it checks once a pulse, and under a loaded machine's late pulses a ~200 ms run could end
+     * before the first of them (the test had failed so, once, in a full build).
+     */
     private double firstRunMillis(boolean classGetsBusy) throws Exception {
         AtomicBoolean busy = new AtomicBoolean();
-        CompletableFuture<Long> trainingStarted = new CompletableFuture<>();
-        CompletableFuture<Long> trainingEnded = new CompletableFuture<>();
+        CompletableFuture<Void> trainingStarted = new CompletableFuture<>();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Double> runMillis = new CompletableFuture<>();
         java.util.concurrent.Executor watched = task -> trainer.execute(() -> {
-            trainingStarted.complete(System.nanoTime());
+            trainingStarted.complete(null);
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long from = System.nanoTime();
             task.run();
-            trainingEnded.complete(System.nanoTime());
+            runMillis.complete((System.nanoTime() - from) / 1e6);
         });
         CompletableFuture<Double> done = new CompletableFuture<>();
         Platform.runLater(() -> Rehearsal.start(worker, watched, latex, 0, busy::get, done::complete));
-        long started = trainingStarted.get(60, TimeUnit.SECONDS);
+        trainingStarted.get(60, TimeUnit.SECONDS);
         busy.set(classGetsBusy);
-        double millis = (trainingEnded.get(60, TimeUnit.SECONDS) - started) / 1e6;
+        if (classGetsBusy) {
+            pulses(2);
+        }
+        go.countDown();
+        double millis = runMillis.get(60, TimeUnit.SECONDS);
         assertThat(done.get(60, TimeUnit.SECONDS)).as("and it ends").isPositive();
         return millis;
+    }
+
+    /** Waits until the FX thread has run {@code n} more pulses (every animation timer runs in each). */
+    private static void pulses(int n) throws Exception {
+        java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(n);
+        javafx.animation.AnimationTimer[] timer = new javafx.animation.AnimationTimer[1];
+        Platform.runLater(() -> {
+            timer[0] = new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    seen.countDown();
+                }
+            };
+            timer[0].start();
+        });
+        assertThat(seen.await(60, TimeUnit.SECONDS)).isTrue();
+        Platform.runLater(() -> timer[0].stop());
     }
 
     @Test
