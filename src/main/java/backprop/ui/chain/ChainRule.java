@@ -241,20 +241,21 @@ public final class ChainRule {
         Node u = graph.node(e.input());
         boolean scalarUpstream = b.upstreamGrad().isScalar();
         String times = scalarUpstream ? " \\cdot " : " \\odot ";
-        String rule = Tex.partial(out, v.name()) + times + local(v, u);
-        if (v.id() == graph.output() && scalarUpstream && !local(v, u).equals(Tex.partial(v.name(), u.name()))) {
+        String local = local(v, u);
+        String rule = Tex.partial(out, v.name()) + times + local;
+        if (scalarUpstream && differentiatesTheExpression(v, u)) {
             // the upstream is the output's own 1: the local derivative's formula is the share's,
             // written once (the output's local symbol is already the whole expression)
             return rule + " = " + localSymbolic + (writtenOut(e.contribution()) ? " = " + result(e.contribution())
                     : " \\quad (" + shape(e.contribution()) + ")");
         }
-        String local = " \\quad \\left(" + local(v, u) + " = " + localSymbolic + "\\right)";
+        String note = " \\quad \\left(" + local + " = " + localSymbolic + "\\right)";
         if (!writtenOut(e.contribution())) {
-            return rule + local + " \\quad (" + shape(e.contribution()) + ")";
+            return rule + note + " \\quad (" + shape(e.contribution()) + ")";
         }
         String factors = scalarUpstream || e.localDerivative() == null ? ""
                 : " = " + value(b.upstreamGrad()) + times + value(e.localDerivative());
-        return rule + factors + " = " + result(e.contribution()) + local;
+        return rule + factors + " = " + result(e.contribution()) + note;
     }
 
     /**
@@ -294,39 +295,35 @@ public final class ChainRule {
     }
 
     /**
-     * The local derivative of consumer {@code v} with respect to its input {@code u}: ∂v/∂u, except
-     * at the output, where ∂y/∂x is also the symbol of the total gradient. Where the two differ (u has
-     * other consumers: a sum would read ∂y/∂x = ∂y/∂y ∂y/∂x + …), and where the output's operands all
-     * have short names (a loss: ∂(½Σ(y5 − t)²)/∂y5), the op's expression is differentiated, as the
-     * issue writes ∂(apple·n)/∂apple; otherwise (apples and oranges: an expression of two lines) ∂y/∂x.
+     * The local derivative of consumer {@code v} with respect to its input {@code u}: ∂v/∂u, or the op's
+     * expression differentiated (see {@link #differentiatesTheExpression}).
      */
     private String local(Node v, Node u) {
-        boolean sum = graph.consumerCount(u.id()) > 1 || v.inputs().stream().filter(in -> in == u.id()).count() > 1;
-        boolean shortNames = v.inputs().stream().allMatch(in -> graph.node(in).isNamed() || graph.node(in).isLeaf());
-        if (v.id() != graph.output() || !(sum || shortNames)) {
+        if (!differentiatesTheExpression(v, u)) {
             return Tex.partial(v.name(), u.name());
         }
         String expression = Tex.fill(v.op().forwardTex(), operandNames(v), "");
-        String numerator = isOneCall(expression) ? expression : "\\left(" + expression + "\\right)";
+        String numerator = Tex.isOneCallTex(expression) ? expression : "\\left(" + expression + "\\right)";
         return "\\frac{\\partial " + numerator + "}{\\partial " + Tex.name(u.name()) + "}";
     }
 
-    private static final java.util.regex.Pattern FUNCTION_TEX = java.util.regex.Pattern.compile("\\\\[A-Za-z]+(\\{[A-Za-z]+\\})?|[A-Za-z]+");
-
-    /** Whether TeX is one function call from its start to its end, as \\sigma(y_{1}): ∂σ(y1)/∂y1 needs no parentheses. */
-    static boolean isOneCall(String tex) {
-        int open = tex.indexOf('(');
-        if (open <= 0 || !FUNCTION_TEX.matcher(tex.substring(0, open)).matches() || !tex.endsWith(")")) {
+    /**
+     * At the output, ∂y/∂x is also the symbol of the total gradient. Where the two differ (u has other
+     * consumers: a sum would read ∂y/∂x = ∂y/∂y ∂y/∂x + …), and where the output's operands all have
+     * short names (a loss: ∂(½Σ(y5 − t)²)/∂y5), the op's expression is differentiated, as the issue
+     * writes ∂(apple·n)/∂apple; otherwise (apples and oranges: an expression of two lines) ∂y/∂x.
+     */
+    private boolean differentiatesTheExpression(Node v, Node u) {
+        if (v.id() != graph.output()) {
             return false;
         }
-        int depth = 0;
-        for (int k = open; k < tex.length(); k++) {
-            depth += tex.charAt(k) == '(' ? 1 : tex.charAt(k) == ')' ? -1 : 0;
-            if (depth == 0 && k < tex.length() - 1) {
-                return false; // closed before the end: \\sigma(a) + b
-            }
-        }
-        return depth == 0;
+        boolean sum = graph.consumerCount(u.id()) > 1 || readsTwice(v, u.id());
+        return sum || v.inputs().stream().allMatch(in -> graph.node(in).isNamed() || graph.node(in).isLeaf());
+    }
+
+    /** Whether op {@code v} reads {@code input} as two of its operands (x · x). */
+    private static boolean readsTwice(Node v, int input) {
+        return v.inputs().stream().filter(in -> in == input).count() > 1;
     }
 
     private record ShareOf(int consumer, EdgeGradient edge) {
@@ -349,8 +346,7 @@ public final class ChainRule {
 
     private String termLabel(Node v, EdgeGradient e) {
         // x * x reads x twice: its two shares are told apart by the operand they come through
-        boolean twice = v.inputs().stream().filter(in -> in == e.input()).count() > 1;
-        return "\\text{via } " + Tex.name(v.name()) + (twice ? "\\text{, operand " + (e.slot() + 1) + "}" : "");
+        return "\\text{via } " + Tex.name(v.name()) + (readsTwice(v, e.input()) ? "\\text{, operand " + (e.slot() + 1) + "}" : "");
     }
 
     /** ∂L/∂u = Σ over consumers, each term in its own colour, "+ …" for consumers still to come. */

@@ -51,15 +51,28 @@ public final class Tex {
     /** Whether a label is one function call from its first character to its last, as "max(a, b)". */
     private static boolean isOneCall(String label) {
         int open = label.indexOf('(');
-        if (open <= 0 || !FUNCTIONS.contains(label.substring(0, open).trim()) || !label.endsWith(")")) {
+        return open > 0 && FUNCTIONS.contains(label.substring(0, open).trim()) && closesAtTheEnd(label, open);
+    }
+
+    private static final Pattern FUNCTION_TEX = Pattern.compile("\\\\[A-Za-z]+(\\{[A-Za-z]+\\})?|[A-Za-z]+");
+
+    /** Whether TeX is one function call from its start to its end, as \\sigma(y_{1}): ∂σ(y1)/∂y1 needs no parentheses. */
+    public static boolean isOneCallTex(String tex) {
+        int open = tex.indexOf('(');
+        return open > 0 && FUNCTION_TEX.matcher(tex.substring(0, open)).matches() && closesAtTheEnd(tex, open);
+    }
+
+    /** Whether the parenthesis opened at {@code open} closes at the last character, not before: not exp(a) * b. */
+    private static boolean closesAtTheEnd(String s, int open) {
+        if (!s.endsWith(")")) {
             return false;
         }
         int depth = 0;
-        for (int k = open; k < label.length(); k++) {
-            char c = label.charAt(k);
+        for (int k = open; k < s.length(); k++) {
+            char c = s.charAt(k);
             depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            if (depth == 0 && k < label.length() - 1) {
-                return false; // closed before the end: exp(a) * b
+            if (depth == 0 && k < s.length() - 1) {
+                return false;
             }
         }
         return depth == 0;

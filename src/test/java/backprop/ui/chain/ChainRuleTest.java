@@ -92,10 +92,10 @@ class ChainRuleTest {
         Trace t = trace(Scenarios.byId("affine-sigmoid").orElseThrow().graph());
         assertThat(ChainRule.at(t, stepReaching(t, "y1"), null).tex())
                 .contains("\\cdot \\frac{\\partial \\sigma(y_{1})}{\\partial y_{1}} = 1 \\times ");
-        assertThat(ChainRule.isOneCall("\\sigma(y_{1})")).isTrue();
-        assertThat(ChainRule.isOneCall("\\operatorname{exp}(a \\cdot (b))")).isTrue();
-        assertThat(ChainRule.isOneCall("\\sigma(a) + \\sigma(b)")).isFalse();
-        assertThat(ChainRule.isOneCall("(a) \\cdot (b)")).isFalse();
+        assertThat(backprop.ui.text.Tex.isOneCallTex("\\sigma(y_{1})")).isTrue();
+        assertThat(backprop.ui.text.Tex.isOneCallTex("\\operatorname{exp}(a \\cdot (b))")).isTrue();
+        assertThat(backprop.ui.text.Tex.isOneCallTex("\\sigma(a) + \\sigma(b)")).isFalse();
+        assertThat(backprop.ui.text.Tex.isOneCallTex("(a) \\cdot (b)")).isFalse();
     }
 
     @Test
