@@ -7,7 +7,6 @@ import backprop.ui.graph.ViewMode;
 import backprop.ui.model.LessonModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -26,9 +25,8 @@ final class StepSweep {
      * catches it and goes on; the app shows #internalError).
      */
     static List<Throwable> everyStepOfEveryLesson(FxRobot robot, LessonModel model, boolean numbersToo) throws Exception {
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
         Thread.UncaughtExceptionHandler before = backprop.ui.fx.HeadlessFx.onFxThread(() -> Thread.currentThread().getUncaughtExceptionHandler());
-        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> failures.add(e)));
+        List<Throwable> failures = backprop.ui.fx.HeadlessFx.collectFailures(); // as the snapshot command does
         try {
             for (String id : backprop.scenarios.Scenarios.ids()) {
                 robot.interact(() -> model.load(id));
