@@ -36,6 +36,9 @@ public final class ProgramParser {
     private final GraphBuilder graph = new GraphBuilder();
     private final Map<String, Integer> names = new HashMap<>();
     private final Map<String, Integer> definedOnLine = new HashMap<>();
+    /** Where each declared input's or param's number is written (start and end offsets), in order. */
+    private final Map<String, int[]> literalSpans = new java.util.LinkedHashMap<>();
+    private final Map<String, Double> literals = new HashMap<>();
     private int pos;
 
     private ProgramParser(String src) {
@@ -46,6 +49,30 @@ public final class ProgramParser {
     /** Parses a program into a graph whose output is its last statement. */
     public static Graph parse(String program) {
         return new ProgramParser(program).program();
+    }
+
+    /**
+     * The program with the numbers of its inputs and params replaced by {@code values} (by name), the
+     * rest of the text as written: the formula of a graph whose values were edited or trained. A
+     * number whose value is unchanged keeps its spelling (0.50 stays 0.50), so a program given its own
+     * values comes back the same string.
+     *
+     * @throws ProgramException if the program does not parse
+     */
+    public static String withLeafValues(String program, Map<String, Double> values) {
+        ProgramParser p = new ProgramParser(program);
+        p.program();
+        StringBuilder out = new StringBuilder(program);
+        List<Map.Entry<String, int[]>> spans = new java.util.ArrayList<>(p.literalSpans.entrySet());
+        for (int i = spans.size() - 1; i >= 0; i--) { // from the end: earlier offsets stay valid
+            String name = spans.get(i).getKey();
+            Double v = values.get(name);
+            if (v != null && Double.compare(v, p.literals.get(name)) != 0) {
+                int[] span = spans.get(i).getValue();
+                out.replace(span[0], span[1], GraphBuilder.formatConstant(v));
+            }
+        }
+        return out.toString();
     }
 
     private record Expr(int node, int start, int end, boolean literal) {
@@ -89,6 +116,8 @@ public final class ProgramParser {
         int node;
         if (literal != null) {
             node = param ? graph.param(name.text(), literal) : graph.input(name.text(), literal);
+            literalSpans.put(name.text(), new int[] {first.offset(), end(tokens.get(pos - 1))});
+            literals.put(name.text(), literal);
         } else if (param) {
             throw error(first, "param " + name.text() + " must be given a number, as in param " + name.text() + " = 0.5");
         } else {

@@ -263,4 +263,38 @@ class ProgramParserTest {
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.column()).isEqualTo(lines.get(3).indexOf('q') + 1);
     }
+
+    // ---- a program with new values ----------------------------------------------------------------
+
+    @Test
+    void aProgramWithNewValuesKeepsItsTextAndSpellsOnlyTheChangedNumbersAnew() {
+        String program = "# apples\napple = 100 # each\ncount = 2; param w = −0.50\nprice = apple * count * w * 2";
+        assertThat(ProgramParser.withLeafValues(program, java.util.Map.of("count", 3.0, "w", 0.25, "apple", 100.0)))
+                .isEqualTo("# apples\napple = 100 # each\ncount = 3; param w = 0.25\nprice = apple * count * w * 2");
+        // its own values give it back as written, −0.50 included; a name it does not declare changes nothing
+        assertThat(ProgramParser.withLeafValues(program, java.util.Map.of("w", -0.5, "price", 7.0, "z", 1.0)))
+                .isEqualTo(program);
+        assertThat(ProgramParser.withLeafValues("x = 1\ny = x + 1", java.util.Map.of("x", -1e-8)))
+                .isEqualTo("x = -1e-8\ny = x + 1");
+    }
+
+    @Test
+    void aProgramWithNewValuesParsesToThoseValuesExactly() {
+        java.util.Random random = new java.util.Random(7);
+        String program = "a = 1\nparam w = 0.5\nparam v = -2; b = 3e2\ny = sigmoid(w * a + v) * b";
+        for (int trial = 0; trial < 500; trial++) {
+            double scale = Math.pow(10, random.nextInt(41) - 20);
+            java.util.Map<String, Double> values = new java.util.HashMap<>();
+            for (String name : List.of("a", "w", "v", "b")) {
+                double v = random.nextInt(4) == 0 ? random.nextInt(21) - 10 : (random.nextDouble() * 2 - 1) * scale;
+                values.put(name, v);
+            }
+            String rewritten = ProgramParser.withLeafValues(program, values);
+            Graph g = ProgramParser.parse(rewritten);
+            for (var e : values.entrySet()) {
+                assertThat(node(g, e.getKey()).initialValue().scalar()).as(rewritten).isEqualTo(e.getValue());
+            }
+            assertThat(g.params()).extracting(Node::name).containsExactly("w", "v");
+        }
+    }
 }
