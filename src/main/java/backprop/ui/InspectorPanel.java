@@ -20,6 +20,7 @@ final class InspectorPanel extends VBox {
     private final Label valueError = new Label();
     private final javafx.scene.layout.HBox editRow;
     private int editing = -1;
+    private String fieldFilledWith;
     private final javafx.scene.image.ImageView valueMap = new javafx.scene.image.ImageView();
     private final javafx.scene.image.ImageView gradMap = new javafx.scene.image.ImageView();
     private javafx.scene.layout.HBox maps;
@@ -74,9 +75,17 @@ final class InspectorPanel extends VBox {
         Node selected = n >= 0 && n < g.size() ? g.node(n) : null;
         boolean editable = selected != null && (selected.kind() == Graph.Kind.INPUT || selected.kind() == Graph.Kind.PARAM)
                 && selected.initialValue().isScalar();
-        if (editable && editing != n) {
-            valueField.setText(Numbers.exact(model.latestState().value(n).scalar()));
-            valueError.setText("");
+        if (editable) {
+            // a new selection, or its value changed (typed on the graph, undone, trained) while the
+            // field holds no typing of its own: the field says the value
+            String current = Numbers.exact(model.latestState().value(n).scalar());
+            if (editing != n || valueField.getText().equals(fieldFilledWith)) {
+                valueField.setText(current);
+                fieldFilledWith = current;
+            }
+            if (editing != n) {
+                valueError.setText("");
+            }
         }
         editing = editable ? n : -1;
         showEditor(editable);

@@ -129,11 +129,14 @@ public final class MainView extends BorderPane {
             }
         });
         model.programProperty().addListener((obs, was, now) -> {
-            if (now != null && !now.equals(formula.getText())) {
-                formula.setText(now); // a program typed here is already here: the caret stays where it was
+            // a program typed here is already here (the caret stays where it was); the box follows the
+            // values edited or trained in the graph unless it holds text typed and not drawn
+            if (now != null && !now.equals(formula.getText()) && (formula.getText().equals(was) || holdsNoTypedText())) {
+                formula.setText(now);
             }
         });
-        model.lessonProperty().addListener((obs, was, now) -> showFormulaOf(now));
+        model.lessonProperty().addListener((obs, was, now) -> showFormulaOf(was, now));
+        model.stateProperty().addListener((obs, was, now) -> followValuesOfExample(now));
         // a formula that cannot be drawn says why by the box: open the panel if it is hidden
         model.formulaErrorProperty().addListener((obs, was, now) -> {
             if (!now.isEmpty() && getLeft() == null) {
@@ -421,16 +424,16 @@ public final class MainView extends BorderPane {
      * and draws it as their own), unless the box holds text the user typed and has not drawn, which
      * stays; an example without one gives the box back the user's last formula.
      */
-    private void showFormulaOf(backprop.ui.model.Lesson now) {
-        String text = formula.getText();
-        String example = now == null || now.scenario() == null ? null : Scenarios.program(now.id()).orElse(null);
-        if (now == null || now.scenario() == null || (example != null && example.equals(exampleShown.get()))) {
-            // a typed formula (the program listener puts it in the box), or the same example again (weight decay)
-            exampleShown.set(example);
+    private void showFormulaOf(backprop.ui.model.Lesson was, backprop.ui.model.Lesson now) {
+        if (now == null || now.scenario() == null) {
+            exampleShown.set(null); // a typed formula: the program listener puts it in the box
             return;
         }
-        boolean untouched = text.isBlank() || text.equals(STARTER_FORMULA) || text.equals(exampleShown.get())
-                || text.equals(model.programProperty().get());
+        String example = Scenarios.program(now.id()).orElse(null);
+        if (example != null && exampleShown.get() != null && was != null && was.scenario() != null && was.id().equals(now.id())) {
+            return; // the same example again (weight decay): its formula stays, with the values it shows
+        }
+        boolean untouched = holdsNoTypedText() || formula.getText().equals(model.programProperty().get());
         String shown = exampleShown.get();
         exampleShown.set(null);
         if (!untouched) {
@@ -442,6 +445,28 @@ public final class MainView extends BorderPane {
         } else if (shown != null) {
             formula.setText(usersFormula());
         }
+    }
+
+    /** The box is empty, or holds the starter or the example's formula as shown: nothing the user typed. */
+    private boolean holdsNoTypedText() {
+        String text = formula.getText();
+        return text.isBlank() || text.equals(STARTER_FORMULA) || text.equals(exampleShown.get());
+    }
+
+    /** An example's formula in the box says the values the graph shows (edited, trained, undone). */
+    private void followValuesOfExample(backprop.engine.ModelState s) {
+        backprop.ui.model.Lesson l = model.lesson();
+        if (l == null || l.scenario() == null || exampleShown.get() == null) {
+            return;
+        }
+        String f = l.formulaWith(s);
+        if (f == null || f.equals(exampleShown.get())) {
+            return;
+        }
+        if (formula.getText().equals(exampleShown.get())) {
+            formula.setText(f);
+        }
+        exampleShown.set(f);
     }
 
     /** The user's last drawn formula, or the starter. */

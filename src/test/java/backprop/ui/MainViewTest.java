@@ -417,6 +417,54 @@ class MainViewTest {
     }
 
     @Test
+    void theFormulaBoxSaysTheValuesTypedIntoTheGraph(FxRobot robot) {
+        focusGraph(robot);
+        javafx.scene.control.TextArea box = robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class);
+        javafx.scene.Node edited = robot.lookup("#formulaEdited").query();
+        String apple = backprop.scenarios.Scenarios.program("apple").orElseThrow();
+        // three apples typed on the graph: the example's formula says so and is still what is drawn
+        typeValue(robot, "count", "3");
+        waitFor(() -> box.getText().equals(apple.replace("count = 2", "count = 3")));
+        assertThat(text(robot, "#formulaHeading")).isEqualTo("This example's formula");
+        assertThat(edited.isVisible()).isFalse();
+        // so does the inspector's field for count, selected by the click (it had kept 2.0)
+        javafx.scene.control.TextField field = robot.lookup("#inspectorValueField").queryAs(javafx.scene.control.TextField.class);
+        waitFor(() -> field.getText().equals("3"));
+        robot.interact(model::undo);
+        waitFor(() -> box.getText().equals(apple));
+        waitFor(() -> field.getText().equals("2"));
+        // a typed formula follows too, and drawing it again keeps the value typed on the graph
+        String mine = "x = 3\nparam w = 0.5\ny = w * x";
+        robot.interact(() -> box.setText(mine));
+        robot.clickOn("#runFormulaButton");
+        waitFor(() -> model.lesson().id().equals("formula") && robot.lookup("#node-w").tryQuery().isPresent());
+        typeValue(robot, "w", "0.25");
+        waitFor(() -> box.getText().equals(mine.replace("0.5", "0.25")));
+        assertThat(edited.isVisible()).isFalse();
+        robot.clickOn("#formulaInput").press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitFor(() -> model.lesson().program().equals(mine.replace("0.5", "0.25")));
+        robot.interact(model::toEnd);
+        waitFor(() -> robot.lookup("#node-y .node-value").tryQuery().isPresent() && text(robot, "#node-y .node-value").equals("0.75"));
+        // text typed and not drawn stays when a value changes
+        robot.interact(() -> box.setText("z = 5"));
+        typeValue(robot, "w", "1");
+        waitFor(() -> model.stateProperty().get().value(model.lesson().graph().byName("w").orElseThrow().id()).scalar() == 1);
+        assertThat(box.getText()).isEqualTo("z = 5");
+        assertThat(edited.isVisible()).isTrue();
+    }
+
+    /** Clicks a box's value on the graph, types {@code value} and Enter. */
+    private void typeValue(FxRobot robot, String node, String value) {
+        robot.interact(() -> view.graphView().fit()); // a graph just drawn is fitted on its first layout
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#node-" + node + " .node-value");
+        waitFor(() -> robot.lookup("#editor-" + node).tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#editor-" + node).queryAs(javafx.scene.control.TextField.class).setText(value));
+        robot.clickOn("#editor-" + node).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
     void aTypedFormulaIsDrawnAndStepped(FxRobot robot) {
         focusGraph(robot);
         drawAndStepToTheEnd(robot, "x = 3\ny = x * x + x", "#node-y");

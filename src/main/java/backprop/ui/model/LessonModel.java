@@ -239,7 +239,7 @@ public final class LessonModel {
 
     private void show(Lesson l, ModelState s) {
         if (l.program() != null) {
-            program.set(l.program()); // now, not when the trace is ready: see programProperty
+            program.set(l.formulaWith(s)); // now, not when the trace is ready: see programProperty
         }
         if (l != latestLesson) {
             undo.clear();
@@ -402,7 +402,8 @@ public final class LessonModel {
     public BooleanProperty playingProperty() { return playing; }
     public ReadOnlyStringProperty formulaErrorProperty() { return formulaError.getReadOnlyProperty(); }
     /**
-     * The program of the last lesson asked for that has one, set when it is asked for: the formula box
+     * The program of the last lesson asked for that has one, written with the values last asked for
+     * (edits, training, undo), set when they are asked for: the formula box
      * shows it then, while the old graph still stands, rather than in the first frames of the new one
      * (laying out a 200-line program took a frame of its own).
      */

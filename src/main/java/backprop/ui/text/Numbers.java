@@ -106,9 +106,12 @@ public final class Numbers {
         return t.shape();
     }
 
-    /** Full precision, for the inspector, where a student checks a hand calculation digit by digit. */
+    /**
+     * Full precision, for the inspector, where a student checks a hand calculation digit by digit, and
+     * for a value to edit: the shortest text that reads back as the same double, 2 rather than 2.0.
+     */
     public static String exact(double v) {
-        return Double.toString(v);
+        return Double.isFinite(v) ? backprop.engine.GraphBuilder.formatConstant(v) : Double.toString(v);
     }
 
     private static String stripZeros(String s) {
