@@ -469,6 +469,23 @@ public final class MainView extends BorderPane {
         exampleShown.set(f);
     }
 
+    static final int FORMULA_ROWS_MIN = 5;
+    static final int FORMULA_ROWS_MAX = 14;
+
+    /** The formula box's rows: one per line of the formula, two or more for a line that wraps, within bounds. */
+    private void fitFormulaRows() {
+        javafx.scene.text.Text one = new javafx.scene.text.Text("0");
+        one.setFont(formula.getFont());
+        double charWidth = Math.max(1, one.getLayoutBounds().getWidth());
+        double width = formula.getWidth() - 30; // the box's insets and its scroll bar
+        int columns = width <= 0 ? Integer.MAX_VALUE : Math.max(8, (int) (width / charWidth));
+        int rows = 0;
+        for (String line : formula.getText().split("\n", -1)) {
+            rows += Math.max(1, (line.length() + columns - 1) / columns);
+        }
+        formula.setPrefRowCount(Math.max(FORMULA_ROWS_MIN, Math.min(FORMULA_ROWS_MAX, rows + 1)));
+    }
+
     /** The user's last drawn formula, or the starter. */
     private String usersFormula() {
         String p = model.programProperty().get();
@@ -493,8 +510,12 @@ public final class MainView extends BorderPane {
         if (formula.getText().isEmpty()) { // the first lesson may have put its formula here already
             formula.setText(STARTER_FORMULA);
         }
-        formula.setPrefRowCount(5);
-        formula.setWrapText(false);
+        // wrapped: a long statement (apples and oranges' price) in full, not behind a sideways scroll bar;
+        // as tall as the formula, up to a point
+        formula.setWrapText(true);
+        formula.setPrefRowCount(FORMULA_ROWS_MIN);
+        formula.textProperty().addListener((obs, was, now) -> fitFormulaRows());
+        formula.widthProperty().addListener((obs, was, now) -> fitFormulaRows());
         formula.getStyleClass().add("formula-input");
         Button draw = new Button("Draw formula  (Ctrl+Enter)");
         draw.setId("runFormulaButton");
@@ -580,7 +601,7 @@ public final class MainView extends BorderPane {
         box.setId("sidebar");
         box.getStyleClass().add("sidebar");
         box.setPadding(new Insets(10));
-        box.setPrefWidth(290);
+        box.setPrefWidth(315); // apples' formula, price = apple * count * tax, on one line
         box.setMinWidth(260);
         return box;
     }

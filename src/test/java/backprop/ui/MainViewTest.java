@@ -453,6 +453,18 @@ class MainViewTest {
         assertThat(edited.isVisible()).isTrue();
     }
 
+    @Test
+    void theFormulaBoxShowsAWholeExampleFormulaWithoutScrolling(FxRobot robot) {
+        focusGraph(robot);
+        robot.interact(() -> model.load("apple-orange"));
+        javafx.scene.control.TextArea box = robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class);
+        waitFor(() -> box.getText().equals(backprop.scenarios.Scenarios.program("apple-orange").orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        // its last line, 58 characters, is wider than the box: wrapped, and the box as tall as the formula
+        assertThat(box.lookupAll(".scroll-bar")).isNotEmpty().allSatisfy(bar -> assertThat(bar.isVisible())
+                .as(((javafx.scene.control.ScrollBar) bar).getOrientation() + " scroll bar").isFalse());
+    }
+
     /** Clicks a box's value on the graph, types {@code value} and Enter. */
     private void typeValue(FxRobot robot, String node, String value) {
         robot.interact(() -> view.graphView().fit()); // a graph just drawn is fitted on its first layout
