@@ -502,8 +502,10 @@ public final class MainView extends BorderPane {
                 : now.scenario() != null ? now.scenario().description() : "Your formula, drawn from the box below."));
         Label heading = new Label();
         heading.setId("formulaHeading");
-        heading.textProperty().bind(javafx.beans.binding.Bindings.when(exampleShown.isNotNull())
-                .then("This example's formula").otherwise("Your formula"));
+        // the example's formula while the box holds it as the graph shows it; edited, it is the user's
+        heading.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> formula.getText().equals(exampleShown.get()) ? "This example's formula" : "Your formula",
+                exampleShown, formula.textProperty()));
         heading.getStyleClass().add("panel-heading");
         formula.setId("formulaInput");
         formula.setPromptText("x = 2\nparam w = 0.5\ny = sigmoid(w * x)");
@@ -601,7 +603,7 @@ public final class MainView extends BorderPane {
         box.setId("sidebar");
         box.getStyleClass().add("sidebar");
         box.setPadding(new Insets(10));
-        box.setPrefWidth(315); // apples' formula, price = apple * count * tax, on one line
+        box.setPrefWidth(290);
         box.setMinWidth(260);
         return box;
     }

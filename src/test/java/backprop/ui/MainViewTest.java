@@ -370,6 +370,7 @@ class MainViewTest {
         assertThat(edited.isVisible()).as("apples' own formula, as it came").isFalse();
         robot.interact(() -> box.setText("x = 3\ny = x * x"));
         assertThat(edited.isVisible()).as("apples' formula, edited: the graph is still the example's").isTrue();
+        assertThat(text(robot, "#formulaHeading")).as("edited, it is the user's").isEqualTo("Your formula");
         robot.clickOn("#runFormulaButton");
         waitFor(() -> model.lesson().id().equals("formula"));
         assertThat(edited.isVisible()).as("drawn").isFalse();
