@@ -470,7 +470,8 @@ public final class MainView extends BorderPane {
     }
 
     static final int FORMULA_ROWS_MIN = 5;
-    static final int FORMULA_ROWS_MAX = 14;
+    static final int FORMULA_ROWS_MAX = 10;
+    static final int WRAP_UP_TO_LINES = 40;
 
     /** The formula box's rows: one per line of the formula, two or more for a line that wraps, within bounds. */
     private void fitFormulaRows() {
@@ -480,10 +481,14 @@ public final class MainView extends BorderPane {
         double width = formula.getWidth() - 30; // the box's insets and its scroll bar
         int columns = width <= 0 ? Integer.MAX_VALUE : Math.max(8, (int) (width / charWidth));
         int rows = 0;
-        for (String line : formula.getText().split("\n", -1)) {
+        String[] lines = formula.getText().split("\n", -1);
+        for (String line : lines) {
             rows += Math.max(1, (line.length() + columns - 1) / columns);
         }
         formula.setPrefRowCount(Math.max(FORMULA_ROWS_MIN, Math.min(FORMULA_ROWS_MAX, rows + 1)));
+        // a long program scrolls anyway, and wrapping its hundreds of lines made the frame that lays the
+        // box out slow (a 205-line program: 20-25 ms, docs/benchmarks.md)
+        formula.setWrapText(lines.length <= WRAP_UP_TO_LINES);
     }
 
     /** The user's last drawn formula, or the starter. */
@@ -516,6 +521,9 @@ public final class MainView extends BorderPane {
         // as tall as the formula, up to a point
         formula.setWrapText(true);
         formula.setPrefRowCount(FORMULA_ROWS_MIN);
+        // never squeezed by the sidebar's other content (the inspector gives way): a box holding a long
+        // program that changes size lays all its text out again, 20-30 ms for 200 lines
+        formula.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         formula.textProperty().addListener((obs, was, now) -> fitFormulaRows());
         formula.widthProperty().addListener((obs, was, now) -> fitFormulaRows());
         formula.getStyleClass().add("formula-input");
