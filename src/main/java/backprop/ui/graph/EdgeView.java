@@ -22,9 +22,9 @@ final class EdgeView {
     private final Path path = new Path();
     private final Polygon head = new Polygon();
     // Text, not Label: see NodeView
-    final Text forward = new Text();
-    final Text backward = new Text();
-    final Text detail = new Text();
+    final Text forward = new GraphText();
+    final Text backward = new GraphText();
+    final Text detail = new GraphText();
 
     EdgeView(Line line, RoutedEdge route) {
         this.line = line;

@@ -17,8 +17,8 @@ import javafx.scene.text.Text;
  */
 final class NodeView extends VBox {
     final Box box;
-    private final Text value = new Text();
-    private final Text grad = new Text();
+    private final Text value = new GraphText();
+    private final Text grad = new GraphText();
     /** Heat maps of a matrix value and gradient, made when the node first holds a matrix (most never do). */
     private ImageView valueMap;
     private ImageView gradMap;
@@ -43,10 +43,10 @@ final class NodeView extends VBox {
             getChildren().add(value);
             return;
         }
-        Text title = new Text(box.title());
+        Text title = new GraphText(box.title());
         title.getStyleClass().add("node-title");
         if (!box.symbol().isEmpty() && !box.symbol().equals(box.title())) {
-            Text symbol = new Text(box.symbol());
+            Text symbol = new GraphText(box.symbol());
             symbol.getStyleClass().add("node-symbol");
             HBox head = new HBox(6, symbol, title);
             head.setAlignment(Pos.CENTER);
