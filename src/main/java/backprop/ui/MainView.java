@@ -57,6 +57,7 @@ public final class MainView extends BorderPane {
     private TrainingPanel trainingPanel;
     /** One inspector: in the sidebar while it shows, else on a card over the graph (see {@link #placeInspector}). */
     private final InspectorPanel inspector;
+    private final ScrollPane inspectorInSidebar = backprop.ui.fx.Scrolling.uncachedScrollPane(null);
     private final InspectorCard inspectorCard = new InspectorCard(this::clearSelection);
     private final javafx.scene.layout.StackPane graphArea;
     /**
@@ -360,11 +361,15 @@ public final class MainView extends BorderPane {
      */
     private void placeInspector() {
         if (getLeft() == null && hasSelection()) {
+            inspectorInSidebar.setContent(null);
             moveTo(inspectorCard, 0, inspector); // under the card's close button
             inspectorCard.showBeside(graph.selectionBounds(), graph.getWidth(), graph.getHeight());
         } else {
             inspectorCard.setVisible(false);
-            moveTo(sidebar, sidebar.getChildren().size(), inspector);
+            if (inspectorInSidebar.getContent() != inspector) {
+                inspectorCard.getChildren().remove(inspector);
+                inspectorInSidebar.setContent(inspector);
+            }
         }
     }
 
@@ -470,7 +475,8 @@ public final class MainView extends BorderPane {
     }
 
     static final int FORMULA_ROWS_MIN = 5;
-    static final int FORMULA_ROWS_MAX = 10;
+    // apples and oranges whole; more rows leave the inspector below too little room at 1280 x 800
+    static final int FORMULA_ROWS_MAX = 9;
     static final int WRAP_UP_TO_LINES = 40;
 
     /** The formula box's rows: one per line of the formula, two or more for a line that wraps, within bounds. */
@@ -480,12 +486,12 @@ public final class MainView extends BorderPane {
         double charWidth = Math.max(1, one.getLayoutBounds().getWidth());
         double width = formula.getWidth() - 30; // the box's insets and its scroll bar
         int columns = width <= 0 ? Integer.MAX_VALUE : Math.max(8, (int) (width / charWidth));
-        int rows = 0;
-        String[] lines = formula.getText().split("\n", -1);
+        int rows = 1; // the row count's height holds one line less than that many lines of text
+        String[] lines = formula.getText().split("\n"); // not the empty line after a last newline
         for (String line : lines) {
             rows += Math.max(1, (line.length() + columns - 1) / columns);
         }
-        formula.setPrefRowCount(Math.max(FORMULA_ROWS_MIN, Math.min(FORMULA_ROWS_MAX, rows + 1)));
+        formula.setPrefRowCount(Math.max(FORMULA_ROWS_MIN, Math.min(FORMULA_ROWS_MAX, rows)));
         // a long program scrolls anyway, and wrapping its hundreds of lines made the frame that lays the
         // box out slow (a 205-line program: 20-25 ms, docs/benchmarks.md)
         formula.setWrapText(lines.length <= WRAP_UP_TO_LINES);
@@ -559,6 +565,7 @@ public final class MainView extends BorderPane {
                 + "+ − * / ^, exp log sqrt sigmoid tanh relu abs max(a, b).");
         help.setWrapText(true);
         help.getStyleClass().add("help-text");
+        help.setTooltip(new Tooltip(help.getText())); // all of it where a short window cuts it off
         Label values = new Label("Values");
         values.getStyleClass().add("panel-heading");
         Button undo = toolButton("undoButton", "↶", "Undo the last edit or training run (Ctrl+Z)", model::undo);
@@ -602,12 +609,18 @@ public final class MainView extends BorderPane {
         resetValues.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         valuesInSidebar.getChildren().addAll(values, historyInSidebar, seedRow);
         valuesInTraining.setAlignment(javafx.geometry.Pos.TOP_LEFT); // in line with the seed field when its message shows below it
-        VBox.setVgrow(inspector, Priority.ALWAYS);
+        // the inspector takes the sidebar's room left over and scrolls in it: a long formula's local
+        // derivatives had been cut off ("orange_count..."), and squeezed the help text above to a line
+        inspectorInSidebar.setContent(inspector);
+        inspectorInSidebar.setFitToWidth(true);
+        inspectorInSidebar.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        inspectorInSidebar.getStyleClass().add("inspector-scroll");
+        VBox.setVgrow(inspectorInSidebar, Priority.ALWAYS);
         Separator afterValues = new Separator(); // goes with the values when they move to the training workspace
         afterValues.visibleProperty().bind(valuesInSidebar.visibleProperty());
         afterValues.managedProperty().bind(valuesInSidebar.managedProperty());
         VBox box = new VBox(8, about, new Separator(), heading, formula, draw, error, stale, help, new Separator(), valuesInSidebar,
-                afterValues, inspector);
+                afterValues, inspectorInSidebar);
         box.setId("sidebar");
         box.getStyleClass().add("sidebar");
         box.setPadding(new Insets(10));

@@ -186,6 +186,7 @@ class MainViewTest {
         GraphView graph = view.graphView();
         double zoom = graph.zoomFactor();
         robot.interact(() -> graph.getScene().getWindow().setHeight(560));
+        WaitForAsyncUtils.waitForFxEvents();
         waitFor(() -> graph.getHeight() < 330);
         assertThat(graph.zoomFactor()).isEqualTo(zoom);
         for (String box : List.of("#node-X", "#node-W_hidden", "#node-z_hidden")) {
@@ -455,15 +456,32 @@ class MainViewTest {
     }
 
     @Test
-    void theFormulaBoxShowsAWholeExampleFormulaWithoutScrolling(FxRobot robot) {
+    void theFormulaBoxWrapsALongLineAndShowsAShortFormulaWhole(FxRobot robot) {
         focusGraph(robot);
-        robot.interact(() -> model.load("apple-orange"));
         javafx.scene.control.TextArea box = robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class);
-        waitFor(() -> box.getText().equals(backprop.scenarios.Scenarios.program("apple-orange").orElseThrow()));
-        WaitForAsyncUtils.waitForFxEvents();
-        // its last line, 58 characters, is wider than the box: wrapped, and the box as tall as the formula
+        // apples' formula, whose last line is 27 characters, in full: no scroll bar either way
         assertThat(box.lookupAll(".scroll-bar")).isNotEmpty().allSatisfy(bar -> assertThat(bar.isVisible())
                 .as(((javafx.scene.control.ScrollBar) bar).getOrientation() + " scroll bar").isFalse());
+        // apples and oranges' last line, 58 characters, is wider than the box: wrapped, the box as tall as the formula
+        robot.interact(() -> model.load("apple-orange"));
+        waitFor(() -> box.getText().equals(backprop.scenarios.Scenarios.program("apple-orange").orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(box.lookupAll(".scroll-bar")).isNotEmpty().allSatisfy(bar -> assertThat(bar.isVisible())
+                .as(((javafx.scene.control.ScrollBar) bar).getOrientation() + " scroll bar").isFalse());
+    }
+
+    @Test
+    void theInspectorScrollsRatherThanCutsALongText(FxRobot robot) {
+        focusGraph(robot);
+        robot.interact(() -> model.load("apple-orange"));
+        waitFor(() -> model.lesson().id().equals("apple-orange") && model.moment() != null);
+        int product = model.lesson().graph().byName("orange * orange_count").orElseThrow().id();
+        robot.interact(() -> model.selectedNodeProperty().set(product)); // op, value, gradient, two local derivatives
+        WaitForAsyncUtils.waitForFxEvents();
+        Label body = robot.lookup("#inspectorText").queryAs(Label.class);
+        assertThat(body.getText()).contains("∂(orange * orange_count)/∂orange_count");
+        assertThat(body.getHeight()).as("every line laid out, none cut off")
+                .isGreaterThanOrEqualTo(body.prefHeight(body.getWidth()) - 0.5);
     }
 
     /** Clicks a box's value on the graph, types {@code value} and Enter. */
