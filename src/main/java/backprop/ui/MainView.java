@@ -431,7 +431,14 @@ public final class MainView extends BorderPane {
      */
     private void showFormulaOf(backprop.ui.model.Lesson was, backprop.ui.model.Lesson now) {
         if (now == null || now.scenario() == null) {
-            exampleShown.set(null); // a typed formula: the program listener puts it in the box
+            // a typed formula: the program listener puts it in the box, unless it is the program already
+            // asked for ("Your formula" in the picker draws it again), which the box may have given way to
+            // an example's since
+            boolean exampleInBox = formula.getText().equals(exampleShown.get());
+            exampleShown.set(null);
+            if (now != null && exampleInBox && model.programProperty().get() != null) {
+                formula.setText(model.programProperty().get());
+            }
             return;
         }
         String example = Scenarios.program(now.id()).orElse(null);
@@ -486,7 +493,7 @@ public final class MainView extends BorderPane {
         double charWidth = Math.max(1, one.getLayoutBounds().getWidth());
         double width = formula.getWidth() - 30; // the box's insets and its scroll bar
         int columns = width <= 0 ? Integer.MAX_VALUE : Math.max(8, (int) (width / charWidth));
-        int rows = 1; // the row count's height holds one line less than that many lines of text
+        int rows = 1; // n rows of a text area hold a little less than n lines: one more
         String[] lines = formula.getText().split("\n"); // not the empty line after a last newline
         for (String line : lines) {
             rows += Math.max(1, (line.length() + columns - 1) / columns);

@@ -410,6 +410,8 @@ class MainViewTest {
         robot.interact(() -> picker.setValue(MainView.FORMULA_ID));
         waitFor(() -> model.lesson().id().equals("formula"));
         assertThat(model.lesson().program()).isEqualTo(mine);
+        assertThat(box.getText()).as("the box says what is drawn").isEqualTo(mine);
+        assertThat(text(robot, "#formulaHeading")).isEqualTo("Your formula");
         // text typed and not drawn is never replaced
         robot.interact(() -> box.setText("z = 5"));
         robot.interact(() -> model.load("apple"));
