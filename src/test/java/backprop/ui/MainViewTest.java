@@ -278,6 +278,19 @@ class MainViewTest {
         assertThat(StepSweep.everyStepOfEveryLesson(robot, model, true)).isEmpty();
     }
 
+    @Test
+    void atEveryStepOfTypedFormulasNothingThrowsAndTheArrowsLeaveBoxesReadable(FxRobot robot) throws Exception {
+        focusGraph(robot);
+        assertThat(StepSweep.everyStepOfPrograms(robot, model, true, List.of(
+                "价格 = 3; μ = 2; y = 价格 * μ", // names in other alphabets
+                MainView.STARTER_FORMULA, // a param: the training workspace opens beside the graph
+                "a = 1.5; b = -2; c = max(a, b) ^ 2 / (abs(b) + exp(a)) - log(sqrt(a)) + relu(b) * tanh(a)",
+                "x = 3; y = x * x * x + x", // one value read four times: a sum over four consumers
+                "param w = 2; loss = w^2",
+                "a_very_long_input_name = 0.125; another_long_name = 8; y = a_very_long_input_name * another_long_name - 1 / another_long_name")))
+                .isEmpty();
+    }
+
     private static void assertArrowsClearOfBoxes(FxRobot robot) {
         StepSweep.assertArrowsClearOfBoxes(robot, "", true);
     }

@@ -14,7 +14,7 @@ import javafx.scene.text.Text;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Every step of every built-in lesson in each of its views, in a window under test, checked as it goes. */
+/** Every step of every built-in lesson (or of typed formulas) in each of its views, in a window under test, checked as it goes. */
 final class StepSweep {
     private StepSweep() {
     }
@@ -25,12 +25,34 @@ final class StepSweep {
      * catches it and goes on; the app shows #internalError).
      */
     static List<Throwable> everyStepOfEveryLesson(FxRobot robot, LessonModel model, boolean numbersToo) throws Exception {
+        List<Runnable> lessons = new ArrayList<>();
+        for (String id : backprop.scenarios.Scenarios.ids()) {
+            lessons.add(() -> model.load(id));
+        }
+        return everyStepOf(robot, model, numbersToo, lessons);
+    }
+
+    /** The same for formulas typed in the box (each drawn as the box's Ctrl+Enter draws it). */
+    static List<Throwable> everyStepOfPrograms(FxRobot robot, LessonModel model, boolean numbersToo, List<String> programs)
+            throws Exception {
+        List<Runnable> lessons = new ArrayList<>();
+        for (String program : programs) {
+            lessons.add(() -> model.runProgram(program));
+        }
+        return everyStepOf(robot, model, numbersToo, lessons);
+    }
+
+    private static List<Throwable> everyStepOf(FxRobot robot, LessonModel model, boolean numbersToo, List<Runnable> lessons)
+            throws Exception {
         Thread.UncaughtExceptionHandler before = backprop.ui.fx.HeadlessFx.onFxThread(() -> Thread.currentThread().getUncaughtExceptionHandler());
         List<Throwable> failures = backprop.ui.fx.HeadlessFx.collectFailures(); // as the snapshot command does
         try {
-            for (String id : backprop.scenarios.Scenarios.ids()) {
-                robot.interact(() -> model.load(id));
-                FxWait.until(() -> model.lesson().id().equals(id) && !model.isLoading() && model.scene() != null);
+            for (Runnable load : lessons) {
+                backprop.ui.model.Lesson was = model.lesson();
+                robot.interact(load);
+                FxWait.until(() -> model.lesson() != was && !model.isLoading() && model.scene() != null);
+                assertThat(model.formulaErrorProperty().get()).as(model.lesson().title()).isEmpty();
+                String id = model.lesson().id() + (model.lesson().program() != null ? " " + model.lesson().program() : "");
                 ViewMode[] modes = GraphScene.hasUnits(model.scene().graph()) ? ViewMode.values()
                         : new ViewMode[] {model.viewModeProperty().get()};
                 for (ViewMode mode : modes) {
