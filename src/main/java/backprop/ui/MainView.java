@@ -93,6 +93,8 @@ public final class MainView extends BorderPane {
         graph = new GraphView(model);
         stepper = new StepperBar(model);
         chainRule = new ChainRulePanel(model, texRenderer);
+        leaveTheKeysToStepping((ScrollPane) chainRule.lookup("#chainScroll"));
+        leaveTheKeysToStepping(inspectorInSidebar);
         inspector = new InspectorPanel(model);
         graphArea = new javafx.scene.layout.StackPane(graph, inspectorCard);
 
@@ -408,6 +410,7 @@ public final class MainView extends BorderPane {
         VBox.setVgrow(panel, Priority.ALWAYS);
         ScrollPane scroll = backprop.ui.fx.Scrolling.uncachedScrollPane(side);
         scroll.setId("trainingSide");
+        leaveTheKeysToStepping(scroll);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.setPrefWidth(410);
@@ -634,6 +637,20 @@ public final class MainView extends BorderPane {
         box.setPrefWidth(290);
         box.setMinWidth(260);
         return box;
+    }
+
+    /**
+     * A click on a scroll pane focuses it, and a focused scroll pane scrolls with the arrow keys: after
+     * a click on the chain rule, the inspector or the training workspace, → scrolled the panel instead
+     * of stepping. The focus
+     * goes on to the graph (a text field inside the pane still takes it for typing).
+     */
+    private void leaveTheKeysToStepping(ScrollPane pane) {
+        pane.focusedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                graph.requestFocus();
+            }
+        });
     }
 
     private void installShortcuts(Scene scene) {

@@ -44,6 +44,17 @@ class HiddenSidebarTest {
         robot.type(KeyCode.RIGHT); // the first step: the view stays on the inputs, the weights are the initial ones
     }
 
+    @Test
+    void theArrowKeysStillStepAfterAClickOnTheTrainingWorkspace(FxRobot robot) {
+        ready(robot);
+        int before = model.cursorProperty().get();
+        Node side = robot.lookup("#trainingSide").query();
+        Bounds b = side.localToScreen(side.getBoundsInLocal());
+        robot.clickOn(b.getMinX() + b.getWidth() - 6, b.getMinY() + 10); // the panel's empty top right corner
+        robot.type(KeyCode.RIGHT);
+        FxWait.until(() -> model.cursorProperty().get() == before + 1);
+    }
+
     private static boolean showing(Node n) {
         for (Node p = n; p != null; p = p.getParent()) {
             if (!p.isVisible()) {

@@ -499,6 +499,21 @@ class MainViewTest {
                 .isGreaterThanOrEqualTo(body.prefHeight(body.getWidth()) - 0.5);
     }
 
+    @Test
+    void theArrowKeysStillStepAfterAClickInTheInspectorOrOnTheChainRule(FxRobot robot) {
+        // (the training workspace: HiddenSidebarTest)
+        focusGraph(robot);
+        robot.clickOn("#node-price");
+        waitFor(() -> text(robot, "#inspectorText").contains("price"));
+        robot.clickOn("#inspectorText");
+        robot.type(KeyCode.RIGHT);
+        waitFor(() -> model.cursorProperty().get() == 1);
+        robot.clickOn("#chainScroll");
+        robot.type(KeyCode.RIGHT);
+        waitFor(() -> model.cursorProperty().get() == 2);
+
+    }
+
     /** Clicks a box's value on the graph, types {@code value} and Enter. */
     private void typeValue(FxRobot robot, String node, String value) {
         robot.interact(() -> view.graphView().fit()); // a graph just drawn is fitted on its first layout
