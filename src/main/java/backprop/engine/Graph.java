@@ -12,6 +12,19 @@ import java.util.Optional;
  * initial values; the values in use during a run live in a {@link ModelState}.
  */
 public final class Graph {
+    /** A name of the formula language, as its Lexer reads one: any letter (价格, μ too) or _, then letters, digits, _. */
+    public static boolean isName(String s) {
+        return !s.isEmpty() && isNameStart(s.charAt(0)) && s.chars().allMatch(Graph::isNamePart);
+    }
+
+    public static boolean isNameStart(int c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    public static boolean isNamePart(int c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
     private final List<Node> nodes;
     private final int output;
     private final List<Integer> reported;
@@ -124,11 +137,7 @@ public final class Graph {
 
         /** Whether a user or scenario named the node; unnamed op nodes carry the expression they compute. */
         public boolean isNamed() {
-            if (kind == Kind.CONST || name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')) {
-                return false;
-            }
-            // the formula language's names (its Lexer): any letter, 价格 and μ too
-            return name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+            return kind != Kind.CONST && isName(name);
         }
 
         public int input(int slot) {

@@ -38,9 +38,9 @@ final class Lexer {
                 pos++;
             } else if (Character.isDigit(c) || (c == '.' && pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1)))) {
                 out.add(number());
-            } else if (Character.isLetter(c) || c == '_') {
+            } else if (backprop.engine.Graph.isNameStart(c)) {
                 int start = pos;
-                while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+                while (pos < src.length() && backprop.engine.Graph.isNamePart(src.charAt(pos))) {
                     pos++;
                 }
                 out.add(token(Type.NAME, start, pos));
