@@ -315,7 +315,7 @@ class GradientPropertiesTest {
         java.util.Random r = new java.util.Random(seed);
         GraphBuilder b = new GraphBuilder();
         int w = b.param("w", random(r, n, k, -2, 2));
-        Op decay = new WeightDecay(lambda);
+        Op decay = new WeightDecay(lambda, 1);
         assertPassesGradientCheck(scaled(b, b.op("R", decay, w), c));
     }
 

@@ -16,11 +16,6 @@ public record WeightDecay(double lambda, int arity) implements Op {
         }
     }
 
-    /** The penalty on one weight matrix. */
-    public WeightDecay(double lambda) {
-        this(lambda, 1);
-    }
-
     @Override
     public String opName() {
         return "weight-decay";
