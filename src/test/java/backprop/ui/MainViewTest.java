@@ -46,6 +46,15 @@ class MainViewTest {
         robot.interact(() -> view.graphView().requestFocus());
     }
 
+    private static javafx.scene.control.TextArea formulaBox(FxRobot robot) {
+        return robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class);
+    }
+
+    /** Ctrl+Enter in the formula box, as a teacher draws what they typed. */
+    private static void drawWithCtrlEnter(FxRobot robot) {
+        robot.clickOn("#formulaInput").press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+    }
+
     private static String text(FxRobot robot, String id) {
         javafx.scene.Node n = robot.lookup(id).query();
         return n instanceof javafx.scene.text.Text t ? t.getText() : ((Label) n).getText(); // graph texts are Text nodes
@@ -350,7 +359,7 @@ class MainViewTest {
     @Test
     void aFormulaWithAMistakeIsReportedAndTheGraphStays(FxRobot robot) {
         focusGraph(robot);
-        robot.interact(() -> robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class)
+        robot.interact(() -> formulaBox(robot)
                 .setText("x = 1\ny = x +* 2"));
         robot.clickOn("#runFormulaButton");
         waitFor(() -> !model.formulaErrorProperty().get().isEmpty());
@@ -362,7 +371,7 @@ class MainViewTest {
     @Test
     void pickingYourFormulaWhenItCannotBeDrawnSaysWhyAndThePickerStaysTrue(FxRobot robot) {
         focusGraph(robot);
-        robot.interact(() -> robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class).setText("x = 1\ny = x +* 2"));
+        robot.interact(() -> formulaBox(robot).setText("x = 1\ny = x +* 2"));
         robot.clickOn("#sidebarToggle"); // the formula panel hidden
         waitFor(() -> robot.lookup("#formulaInput").tryQuery().isEmpty());
         @SuppressWarnings("unchecked")
@@ -379,7 +388,7 @@ class MainViewTest {
     @Test
     void anEditedFormulaSaysItIsNotDrawnYet(FxRobot robot) {
         focusGraph(robot);
-        javafx.scene.control.TextArea box = robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class);
+        javafx.scene.control.TextArea box = formulaBox(robot);
         javafx.scene.Node edited = robot.lookup("#formulaEdited").query();
         assertThat(edited.isVisible()).as("apples' own formula, as it came").isFalse();
         robot.interact(() -> box.setText("x = 3\ny = x * x"));
@@ -390,7 +399,7 @@ class MainViewTest {
         assertThat(edited.isVisible()).as("drawn").isFalse();
         robot.interact(() -> box.setText("x = 3\ny = x * x * x"));
         assertThat(edited.isVisible()).as("typed, not drawn").isTrue();
-        robot.clickOn("#formulaInput").press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        drawWithCtrlEnter(robot);
         waitFor(() -> model.lesson().program().equals("x = 3\ny = x * x * x"));
         assertThat(edited.isVisible()).as("drawn again").isFalse();
     }
@@ -398,7 +407,7 @@ class MainViewTest {
     @Test
     void anExampleBuiltFromAFormulaShowsItToEditAndTheUsersOwnFormulaIsKept(FxRobot robot) {
         focusGraph(robot);
-        javafx.scene.control.TextArea box = robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class);
+        javafx.scene.control.TextArea box = formulaBox(robot);
         String apple = backprop.scenarios.Scenarios.program("apple").orElseThrow();
         assertThat(box.getText()).isEqualTo(apple);
         assertThat(text(robot, "#formulaHeading")).isEqualTo("This example's formula");
@@ -436,7 +445,7 @@ class MainViewTest {
     @Test
     void theFormulaBoxSaysTheValuesTypedIntoTheGraph(FxRobot robot) {
         focusGraph(robot);
-        javafx.scene.control.TextArea box = robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class);
+        javafx.scene.control.TextArea box = formulaBox(robot);
         javafx.scene.Node edited = robot.lookup("#formulaEdited").query();
         String apple = backprop.scenarios.Scenarios.program("apple").orElseThrow();
         // three apples typed on the graph: the example's formula says so and is still what is drawn
@@ -458,7 +467,7 @@ class MainViewTest {
         typeValue(robot, "w", "0.25");
         waitFor(() -> box.getText().equals(mine.replace("0.5", "0.25")));
         assertThat(edited.isVisible()).isFalse();
-        robot.clickOn("#formulaInput").press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        drawWithCtrlEnter(robot);
         waitFor(() -> model.lesson().program().equals(mine.replace("0.5", "0.25")));
         robot.interact(model::toEnd);
         waitFor(() -> robot.lookup("#node-y .node-value").tryQuery().isPresent() && text(robot, "#node-y .node-value").equals("0.75"));
@@ -473,7 +482,7 @@ class MainViewTest {
     @Test
     void theFormulaBoxWrapsALongLineAndShowsAShortFormulaWhole(FxRobot robot) {
         focusGraph(robot);
-        javafx.scene.control.TextArea box = robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class);
+        javafx.scene.control.TextArea box = formulaBox(robot);
         // apples' formula, whose last line is 27 characters, in full: no scroll bar either way
         assertThat(box.lookupAll(".scroll-bar")).isNotEmpty().allSatisfy(bar -> assertThat(bar.isVisible())
                 .as(((javafx.scene.control.ScrollBar) bar).getOrientation() + " scroll bar").isFalse());
@@ -535,7 +544,7 @@ class MainViewTest {
 
     /** Types {@code program} in the formula box, draws it with the button and steps to the end once {@code node} is drawn. */
     private void drawAndStepToTheEnd(FxRobot robot, String program, String node) {
-        robot.interact(() -> robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class).setText(program));
+        robot.interact(() -> formulaBox(robot).setText(program));
         robot.clickOn("#runFormulaButton");
         waitFor(() -> model.lesson().id().equals("formula") && robot.lookup(node).tryQuery().isPresent());
         robot.interact(() -> view.graphView().requestFocus());
@@ -748,7 +757,7 @@ class MainViewTest {
     @Test
     void drawingTheTypedFormulaLeavesTheCaretWhereItWas(FxRobot robot) {
         focusGraph(robot);
-        javafx.scene.control.TextArea box = robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class);
+        javafx.scene.control.TextArea box = formulaBox(robot);
         robot.interact(() -> {
             box.setText("x = 3\ny = x * x + x");
             box.positionCaret(7); // on the second line, where the teacher is editing
@@ -762,7 +771,7 @@ class MainViewTest {
     @Test
     void aProgramAskedForReachesTheFormulaBoxAtOnceNotWhenItsGraphIsReady(FxRobot robot) {
         focusGraph(robot);
-        javafx.scene.control.TextArea box = robot.lookup("#formulaInput").queryAs(javafx.scene.control.TextArea.class);
+        javafx.scene.control.TextArea box = formulaBox(robot);
         String program = "a = 2\nb = a * a";
         String[] seen = new String[2];
         robot.interact(() -> {
