@@ -4,6 +4,7 @@ import backprop.scenarios.Scenarios;
 import backprop.ui.chain.ChainRulePanel;
 import backprop.ui.graph.GraphView;
 import backprop.ui.graph.ViewMode;
+import backprop.ui.model.FormulaBox;
 import backprop.ui.model.LessonModel;
 import backprop.ui.training.TrainingModel;
 import backprop.ui.training.TrainingPanel;
@@ -42,13 +43,7 @@ public final class MainView extends BorderPane {
     private final ChainRulePanel chainRule;
     private final ComboBox<String> picker = new ComboBox<>();
     private final TextArea formula = new TextArea();
-    /** What the formula box holds before anything is typed or an example with a formula is shown. */
-    static final String STARTER_FORMULA = "x = 2\nparam w = 0.5\nb = 1\ny = sigmoid(w * x + b)";
-    /**
-     * The formula of the example on screen that the box was given (apples, the decomposed sigmoid: built
-     * from a formula; edited or not), or null while the box holds the user's own text.
-     */
-    private final javafx.beans.property.StringProperty exampleShown = new javafx.beans.property.SimpleStringProperty();
+    private final FormulaBox formulaBox;
     private final java.util.function.Supplier<TrainingModel> trainingFactory;
     private final ToggleButton trainingToggle = new ToggleButton("Training");
     private final ToggleButton sidebarToggle = new ToggleButton("Formula");
@@ -88,6 +83,7 @@ public final class MainView extends BorderPane {
     public MainView(LessonModel model, java.util.function.Supplier<TrainingModel> training, Executor texRenderer) {
         this.model = model;
         this.trainingFactory = training;
+        formulaBox = new FormulaBox(model);
         setId("mainView");
         getStyleClass().add("main-view");
         graph = new GraphView(model);
@@ -131,15 +127,6 @@ public final class MainView extends BorderPane {
                 picker.setValue(now.id());
             }
         });
-        model.programProperty().addListener((obs, was, now) -> {
-            // a program typed here is already here (the caret stays where it was); the box follows the
-            // values edited or trained in the graph unless it holds text typed and not drawn
-            if (now != null && !now.equals(formula.getText()) && (formula.getText().equals(was) || holdsNoTypedText())) {
-                formula.setText(now);
-            }
-        });
-        model.lessonProperty().addListener((obs, was, now) -> showFormulaOf(was, now));
-        model.stateProperty().addListener((obs, was, now) -> followValuesOfExample(now));
         // a formula that cannot be drawn says why by the box: open the panel if it is hidden
         model.formulaErrorProperty().addListener((obs, was, now) -> {
             if (!now.isEmpty() && getLeft() == null) {
@@ -188,7 +175,7 @@ public final class MainView extends BorderPane {
             }
             if (id.equals(FORMULA_ID)) {
                 // the box may show the example's formula: "Your formula" is the user's own
-                model.runProgram(formula.getText().equals(exampleShown.get()) ? usersFormula() : formula.getText());
+                formulaBox.drawUsersFormula();
                 if (!model.formulaErrorProperty().get().isEmpty() && model.lesson() != null) {
                     // not drawn: the picker goes back to what is on screen (the message shows by the box)
                     String onScreen = model.lesson().id();
@@ -427,63 +414,6 @@ public final class MainView extends BorderPane {
         return b;
     }
 
-    /**
-     * The formula box follows the lesson: an example built from a formula shows it (a teacher edits it
-     * and draws it as their own), unless the box holds text the user typed and has not drawn, which
-     * stays; an example without one gives the box back the user's last formula.
-     */
-    private void showFormulaOf(backprop.ui.model.Lesson was, backprop.ui.model.Lesson now) {
-        if (now == null || now.scenario() == null) {
-            // a typed formula: the program listener puts it in the box, unless it is the program already
-            // asked for ("Your formula" in the picker draws it again), which the box may have given way to
-            // an example's since
-            boolean exampleInBox = formula.getText().equals(exampleShown.get());
-            exampleShown.set(null);
-            if (now != null && exampleInBox && model.programProperty().get() != null) {
-                formula.setText(model.programProperty().get());
-            }
-            return;
-        }
-        String example = Scenarios.program(now.id()).orElse(null);
-        if (example != null && exampleShown.get() != null && was != null && was.scenario() != null && was.id().equals(now.id())) {
-            return; // the same example again (weight decay): its formula stays, with the values it shows
-        }
-        boolean untouched = holdsNoTypedText() || formula.getText().equals(model.programProperty().get());
-        String shown = exampleShown.get();
-        exampleShown.set(null);
-        if (!untouched) {
-            return; // the user's text, typed and not drawn, stays
-        }
-        if (example != null) {
-            formula.setText(example);
-            exampleShown.set(example);
-        } else if (shown != null) {
-            formula.setText(usersFormula());
-        }
-    }
-
-    /** The box is empty, or holds the starter or the example's formula as shown: nothing the user typed. */
-    private boolean holdsNoTypedText() {
-        String text = formula.getText();
-        return text.isBlank() || text.equals(STARTER_FORMULA) || text.equals(exampleShown.get());
-    }
-
-    /** An example's formula in the box says the values the graph shows (edited, trained, undone). */
-    private void followValuesOfExample(backprop.engine.ModelState s) {
-        backprop.ui.model.Lesson l = model.lesson();
-        if (l == null || l.scenario() == null || exampleShown.get() == null) {
-            return;
-        }
-        String f = l.formulaWith(s);
-        if (f == null || f.equals(exampleShown.get())) {
-            return;
-        }
-        if (formula.getText().equals(exampleShown.get())) {
-            formula.setText(f);
-        }
-        exampleShown.set(f);
-    }
-
     static final int FORMULA_ROWS_MIN = 5;
     // apples and oranges whole; more rows leave the inspector below too little room at 1280 x 800
     static final int FORMULA_ROWS_MAX = 9;
@@ -507,12 +437,6 @@ public final class MainView extends BorderPane {
         formula.setWrapText(lines.length <= WRAP_UP_TO_LINES);
     }
 
-    /** The user's last drawn formula, or the starter. */
-    private String usersFormula() {
-        String p = model.programProperty().get();
-        return p != null ? p : STARTER_FORMULA;
-    }
-
     private VBox sidebar() {
         Label about = new Label();
         about.setId("lessonDescription");
@@ -524,15 +448,12 @@ public final class MainView extends BorderPane {
         Label heading = new Label();
         heading.setId("formulaHeading");
         // the example's formula while the box holds it as the graph shows it; edited, it is the user's
-        heading.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> formula.getText().equals(exampleShown.get()) ? "This example's formula" : "Your formula",
-                exampleShown, formula.textProperty()));
+        heading.textProperty().bind(javafx.beans.binding.Bindings.when(formulaBox.showsExampleProperty())
+                .then("This example's formula").otherwise("Your formula"));
         heading.getStyleClass().add("panel-heading");
         formula.setId("formulaInput");
         formula.setPromptText("x = 2\nparam w = 0.5\ny = sigmoid(w * x)");
-        if (formula.getText().isEmpty()) { // the first lesson may have put its formula here already
-            formula.setText(STARTER_FORMULA);
-        }
+        formula.textProperty().bindBidirectional(formulaBox.textProperty());
         // wrapped: a long statement (apples and oranges' price) in full, not behind a sideways scroll bar;
         // as tall as the formula, up to a point
         formula.setWrapText(true);
@@ -546,10 +467,10 @@ public final class MainView extends BorderPane {
         Button draw = new Button("Draw formula  (Ctrl+Enter)");
         draw.setId("runFormulaButton");
         draw.setMaxWidth(Double.MAX_VALUE);
-        draw.setOnAction(e -> model.runProgram(formula.getText()));
+        draw.setOnAction(e -> formulaBox.draw());
         formula.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
-                model.runProgram(formula.getText());
+                formulaBox.draw();
                 e.consume();
             }
         });
@@ -565,11 +486,7 @@ public final class MainView extends BorderPane {
         stale.setId("formulaEdited");
         stale.getStyleClass().add("formula-edited");
         stale.setWrapText(true);
-        stale.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> model.lesson() != null && model.formulaErrorProperty().get().isEmpty()
-                        && (model.lesson().program() != null ? !formula.getText().equals(model.programProperty().get())
-                                : exampleShown.get() != null && !formula.getText().equals(exampleShown.get())),
-                formula.textProperty(), model.lessonProperty(), model.programProperty(), model.formulaErrorProperty(), exampleShown));
+        stale.visibleProperty().bind(formulaBox.editedProperty());
         stale.managedProperty().bind(stale.visibleProperty());
         Label help = new Label("Statements: name = number (input), param name = number, name = expression. "
                 + "+ − * / ^, exp log sqrt sigmoid tanh relu abs max(a, b).");

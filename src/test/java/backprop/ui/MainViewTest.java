@@ -292,7 +292,7 @@ class MainViewTest {
         focusGraph(robot);
         assertThat(StepSweep.everyStepOfPrograms(robot, model, true, List.of(
                 "价格 = 3; μ = 2; y = 价格 * μ", // names in other alphabets
-                MainView.STARTER_FORMULA, // a param: the training workspace opens beside the graph
+                backprop.ui.model.FormulaBox.STARTER, // a param: the training workspace opens beside the graph
                 "a = 1.5; b = -2; c = max(a, b) ^ 2 / (abs(b) + exp(a)) - log(sqrt(a)) + relu(b) * tanh(a)",
                 "x = 3; y = x * x * x + x", // one value read four times: a sum over four consumers
                 "param w = 2; loss = w^2",
