@@ -81,10 +81,14 @@ final class Lexer {
             }
         }
         Token t = token(Type.NUMBER, start, pos);
+        double v;
         try {
-            Double.parseDouble(t.text());
+            v = Double.parseDouble(t.text());
         } catch (NumberFormatException e) {
             throw new ProgramException(t.line(), t.column(), "'" + t.text() + "' is not a number");
+        }
+        if (Double.isInfinite(v)) { // parseDouble gives infinity: a value the graph could not show or train
+            throw new ProgramException(t.line(), t.column(), "'" + t.text() + "' is too large: numbers go up to about 1.8e308");
         }
         return t;
     }

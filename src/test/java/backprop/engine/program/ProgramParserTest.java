@@ -237,6 +237,18 @@ class ProgramParserTest {
     }
 
     @Test
+    void aNumberTooLargeForADoubleIsAMistakeNotInfinity() {
+        //                 param w = 1e400
+        //                 1234567890
+        assertError("x = 1\nparam w = 1e400", 2, 11, "'1e400' is too large");
+        assertError("y = 2 * 1e309", 1, 9, "'1e309' is too large");
+        // the largest double and the smallest still parse; a tiny number rounds to 0 as written
+        assertThat(ProgramParser.parse("x = 1.7976931348623157e308").byName("x").orElseThrow().initialValue().scalar())
+                .isEqualTo(Double.MAX_VALUE);
+        assertThat(ProgramParser.parse("x = 1e-400").byName("x").orElseThrow().initialValue().scalar()).isZero();
+    }
+
+    @Test
     void paramWithoutANumber() {
         //                 param w = x
         //                 12345678901
