@@ -478,6 +478,8 @@ public final class MainView extends BorderPane {
         error.setId("formulaError");
         error.getStyleClass().add("formula-error");
         error.setWrapText(true);
+        // a message is never cut short (the inspector below gives way): it says what is wrong and where
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.textProperty().bind(model.formulaErrorProperty());
         error.visibleProperty().bind(model.formulaErrorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
@@ -486,6 +488,7 @@ public final class MainView extends BorderPane {
         stale.setId("formulaEdited");
         stale.getStyleClass().add("formula-edited");
         stale.setWrapText(true);
+        stale.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         stale.visibleProperty().bind(formulaBox.editedProperty());
         stale.managedProperty().bind(stale.visibleProperty());
         Label help = new Label("Statements: name = number (input), param name = number, name = expression. "

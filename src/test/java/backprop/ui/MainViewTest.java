@@ -509,6 +509,45 @@ class MainViewTest {
     }
 
     @Test
+    void aFormulasMistakeIsShownWholeUnderATallFormula(FxRobot robot) {
+        focusGraph(robot);
+        // in the smallest window the issue names, nine rows of formula, the values and the inspector below
+        // fill the sidebar, and the message had been cut to one line ("line 12, column 12: expected the…")
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(1024);
+            view.getScene().getWindow().setHeight(700);
+        });
+        waitFor(() -> view.getWidth() <= 1024 && view.getHeight() <= 700);
+        StringBuilder program = new StringBuilder();
+        for (int i = 1; i <= 11; i++) {
+            program.append("a").append(i).append(" = ").append(i).append('\n');
+        }
+        program.append("y = (a1 + 1");
+        javafx.scene.control.TextArea box = formulaBox(robot);
+        robot.interact(() -> box.setText(program.toString()));
+        drawWithCtrlEnter(robot);
+        waitFor(() -> !model.formulaErrorProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#formulaError").queryAs(Label.class);
+        assertThat(error.getText()).startsWith("line 12, column 12: ");
+        // (waited for: the first layout after the message appears may still be under way; cut off, it stays cut off)
+        waitFor(() -> laidOutWhole(error));
+        // mended, not drawn yet: the "Edited" line is whole too
+        robot.interact(() -> box.setText(program + ")"));
+        robot.interact(() -> model.runProgram(program + ")"));
+        robot.interact(() -> box.setText(program + ") + a2 * a3 * a4 * a5 * a6 * a7 * a8 * a9 * a10"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label edited = robot.lookup("#formulaEdited").queryAs(Label.class);
+        assertThat(edited.isVisible()).isTrue();
+        waitFor(() -> laidOutWhole(edited));
+    }
+
+    /** Whether a wrapped label has the height its text needs at its width (a squeezed one is cut off with "…"). */
+    private static boolean laidOutWhole(Label label) {
+        return label.getHeight() >= label.prefHeight(label.getWidth()) - 0.5;
+    }
+
+    @Test
     void theArrowKeysStillStepAfterAClickInTheInspectorOrOnTheChainRule(FxRobot robot) {
         // (the training workspace: HiddenSidebarTest)
         focusGraph(robot);
