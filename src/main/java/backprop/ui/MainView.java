@@ -492,7 +492,7 @@ public final class MainView extends BorderPane {
         stale.visibleProperty().bind(formulaBox.editedProperty());
         stale.managedProperty().bind(stale.visibleProperty());
         Label help = new Label("Statements: name = number (input), param name = number, name = expression. "
-                + "+ − * / ^, exp log sqrt sigmoid tanh relu abs max(a, b).");
+                + "+ − * / ^, exp log sqrt sigmoid tanh relu abs sin cos max(a, b).");
         help.setWrapText(true);
         help.getStyleClass().add("help-text");
         help.setTooltip(new Tooltip(help.getText())); // all of it where a short window cuts it off

@@ -293,7 +293,7 @@ class MainViewTest {
         assertThat(StepSweep.everyStepOfPrograms(robot, model, true, List.of(
                 "价格 = 3; μ = 2; y = 价格 * μ", // names in other alphabets
                 backprop.ui.model.FormulaBox.STARTER, // a param: the training workspace opens beside the graph
-                "a = 1.5; b = -2; c = max(a, b) ^ 2 / (abs(b) + exp(a)) - log(sqrt(a)) + relu(b) * tanh(a)",
+                "a = 1.5; b = -2; c = max(a, b) ^ 2 / (abs(b) + exp(a)) - log(sqrt(a)) + relu(b) * tanh(a) + sin(a) * cos(b)",
                 "x = 3; y = x * x * x + x", // one value read four times: a sum over four consumers
                 "param w = 2; loss = w^2",
                 "a_very_long_input_name = 0.125; another_long_name = 8; y = a_very_long_input_name * another_long_name - 1 / another_long_name")))

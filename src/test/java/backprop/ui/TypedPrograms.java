@@ -8,7 +8,7 @@ import net.jqwik.api.Arbitrary;
 /** Random programs of the formula language, for property tests of what the app makes of typed formulas. */
 public final class TypedPrograms {
     public static final List<String> NAMES = List.of("x", "y", "w", "b", "w13", "W_hidden", "apple", "a_b_c", "z2", "t", "_u", "μ", "价格");
-    public static final List<String> FUNCTIONS = List.of("exp", "log", "sqrt", "sigmoid", "tanh", "relu", "abs");
+    public static final List<String> FUNCTIONS = List.of("exp", "log", "sqrt", "sigmoid", "tanh", "relu", "abs", "sin", "cos");
 
     private TypedPrograms() {
     }

@@ -76,6 +76,16 @@ public enum Elementwise implements Op {
         double derivative(int i, double a, double b, double y) { return 1 - y * y; }
         public String localDerivativeTex(int i) { return "1 - {#y}^2"; }
     },
+    SIN("sin", "sin", 1, "\\sin #0") {
+        double apply(double a, double b) { return Math.sin(a); }
+        double derivative(int i, double a, double b, double y) { return Math.cos(a); }
+        public String localDerivativeTex(int i) { return "\\cos #0"; }
+    },
+    COS("cos", "cos", 1, "\\cos #0") {
+        double apply(double a, double b) { return Math.cos(a); }
+        double derivative(int i, double a, double b, double y) { return -Math.sin(a); }
+        public String localDerivativeTex(int i) { return "-\\sin #0"; }
+    },
     RELU("relu", "ReLU", 1, "\\max(0, #0)") {
         double apply(double a, double b) { return a > 0 ? a : 0; }
         double derivative(int i, double a, double b, double y) { return a > 0 ? 1 : 0; }

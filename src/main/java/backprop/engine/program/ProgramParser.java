@@ -17,14 +17,14 @@ import java.util.Map;
  *   price = apple * 2 * w  # a node; the last statement is the output
  * </pre>
  * Statements end at a newline or ';'. Operators + − * / ^ (right-associative, above unary minus),
- * parentheses, and exp log sqrt sigmoid tanh relu abs max(a, b). Every sub-expression becomes a node
+ * parentheses, and exp log sqrt sigmoid tanh relu abs sin cos max(a, b). Every sub-expression becomes a node
  * labelled with its text, every literal a constant node.
  */
 public final class ProgramParser {
     private static final Map<String, Elementwise> FUNCTIONS = Map.of(
             "exp", Elementwise.EXP, "log", Elementwise.LOG, "sqrt", Elementwise.SQRT,
             "sigmoid", Elementwise.SIGMOID, "tanh", Elementwise.TANH, "relu", Elementwise.RELU,
-            "abs", Elementwise.ABS, "max", Elementwise.MAX);
+            "abs", Elementwise.ABS, "sin", Elementwise.SIN, "cos", Elementwise.COS, "max", Elementwise.MAX);
 
     /** The language's function names (exp, log, …, max): what a program may call. */
     public static java.util.Set<String> functionNames() {
@@ -237,7 +237,7 @@ public final class ProgramParser {
     private Expr call(Token name) {
         Elementwise fn = FUNCTIONS.get(name.text());
         if (fn == null) {
-            throw error(name, "unknown function '" + name.text() + "' (known: abs, exp, log, max, relu, sigmoid, sqrt, tanh)");
+            throw error(name, "unknown function '" + name.text() + "' (known: " + String.join(", ", new java.util.TreeSet<>(FUNCTIONS.keySet())) + ")");
         }
         expect(Type.LPAREN, "expected '('");
         Expr a = expression();

@@ -66,6 +66,8 @@ class ProgramParserTest {
         "max(2, 5)               | 5",
         "max(5, 2)               | 5",
         "max(abs(-4), sqrt(9))   | 4",
+        "sin(0)                  | 0",
+        "cos(0)                  | 1",
         "2 * exp(0) + log(1)     | 2",
     })
     void functions(String expression, double expected) {
@@ -76,6 +78,18 @@ class ProgramParserTest {
     void sigmoidIsTheLogisticFunction() {
         assertThat(eval("y = sigmoid(2)")).isCloseTo(1 / (1 + Math.exp(-2)), within(1e-15));
         assertThat(eval("y = tanh(1)")).isCloseTo(Math.tanh(1), within(1e-15));
+    }
+
+    @Test
+    void sineAndCosineAndTheirGradients() {
+        // sin(x)·cos(x) = sin(2x)/2, so its derivative is cos(2x): at x = 0.5, cos(1)
+        Graph g = ProgramParser.parse("x = 0.5\ny = sin(x) * cos(x)");
+        Iteration it = Iteration.gradients(g, g.initialState());
+        it.runToEnd();
+        assertThat(it.value(g.output()).scalar()).isCloseTo(Math.sin(1) / 2, within(1e-15));
+        assertThat(it.grad(node(g, "x").id()).scalar()).isCloseTo(Math.cos(1), within(1e-15));
+        assertThat(error("y = sinh(1)").problem())
+                .contains("unknown function 'sinh' (known: abs, cos, exp, log, max, relu, sigmoid, sin, sqrt, tanh)");
     }
 
     // ---- statements -------------------------------------------------------------------------------
