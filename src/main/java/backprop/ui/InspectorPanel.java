@@ -1,5 +1,7 @@
 package backprop.ui;
 
+import java.util.List;
+
 import backprop.engine.Graph;
 import backprop.engine.Graph.Node;
 import backprop.engine.Step.EdgeGradient;
@@ -175,7 +177,7 @@ final class InspectorPanel extends VBox {
             }
             String product = to.op().gradientTex(e.slot());
             sb.append("gradient passed back = ")
-                    .append(product == null ? "" : plain(product.replace("#g", "∂" + operand(g.node(g.output()).name()) + "/∂" + operand(to.name())), to, g) + " = ")
+                    .append(product == null ? "" : plain(product, to, g, "∂" + operand(g.node(g.output()).name()) + "/∂" + operand(to.name())) + " = ")
                     .append(exact(share.contribution())).append('\n');
         } else {
             sb.append("no gradient has passed back yet\n");
@@ -185,16 +187,13 @@ final class InspectorPanel extends VBox {
 
     /** The op's local-derivative template with operand names, in plain text. */
     private static String plain(Node node, int slot, Graph g) {
-        return plain(node.op().localDerivativeTex(slot), node, g);
+        return plain(node.op().localDerivativeTex(slot), node, g, null);
     }
 
-    /** An op's template with operand names, in plain text: "∂L/∂scores · W2ᵀ". */
-    static String plain(String template, Node node, Graph g) {
-        String t = template.replace("#y", node.name()).replace("^{\\top}", "ᵀ").replace("\\mathbf{1}", "1");
-        for (int k = node.inputs().size() - 1; k >= 0; k--) {
-            t = t.replace("#" + k, g.node(node.input(k)).name());
-        }
-        return t.replace("\\cdot", "·").replace("\\frac{1}{", "1/(").replace("\\top", "ᵀ").replaceAll("[{}\\\\]", "");
+    /** An op's template with its operands' names, in plain text ("∂L/∂scores · W2ᵀ"); #g is {@code gradient}. */
+    static String plain(String template, Node node, Graph g, String gradient) {
+        List<String> operands = node.inputs().stream().map(in -> g.node(in).name()).toList();
+        return backprop.ui.text.PlainMath.of(template, operands, node.name(), gradient);
     }
 
     /**

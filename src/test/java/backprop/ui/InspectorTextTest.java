@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import backprop.engine.Graph;
 import backprop.scenarios.Scenarios;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The inspector's formulas in plain text (no toolkit needed). */
@@ -14,9 +15,31 @@ class InspectorTextTest {
         Graph g = Scenarios.logistic().graph();
         Graph.Node affine = g.node(g.consumers(g.byName("w").orElseThrow().id())[0]);
         // ∂L/∂w = Xᵀ · ∂L/∂z, ∂L/∂b = 1ᵀ · ∂L/∂z (the column sums), as seed 001's dot node
-        assertThat(InspectorPanel.plain(affine.op().gradientTex(1).replace("#g", "∂L/∂z"), affine, g)).isEqualTo("Xᵀ · ∂L/∂z");
-        assertThat(InspectorPanel.plain(affine.op().gradientTex(2).replace("#g", "∂L/∂z"), affine, g)).isEqualTo("1ᵀ · ∂L/∂z");
-        assertThat(InspectorPanel.plain(affine.op().localDerivativeTex(2), affine, g)).isEqualTo("1ᵀ");
+        assertThat(InspectorPanel.plain(affine.op().gradientTex(1), affine, g, "∂L/∂z")).isEqualTo("Xᵀ · ∂L/∂z");
+        assertThat(InspectorPanel.plain(affine.op().gradientTex(2), affine, g, "∂L/∂z")).isEqualTo("1ᵀ · ∂L/∂z");
+        assertThat(InspectorPanel.plain(affine.op().localDerivativeTex(2), affine, g, null)).isEqualTo("1ᵀ");
+    }
+
+    @Test
+    void noOpsFormulaKeepsTeXInTheInspector() {
+        List<Graph> graphs = new java.util.ArrayList<>();
+        Scenarios.ids().forEach(id -> graphs.add(Scenarios.byId(id).orElseThrow().graph()));
+        // every function and operator of the formula language, on compound operands
+        graphs.add(backprop.engine.program.ProgramParser.parse("p = 2; q = 3; y = exp(p * q) + log(p + q) + sqrt(p + q) "
+                + "+ (p + q) / (p * q) + (p + q) ^ (p * q) + sigmoid(p - q) * tanh(p / q) + relu(-p) - abs(q) "
+                + "+ max(p, q * q) + sin(p * q) + cos(p + q)"));
+        for (Graph g : graphs) {
+            for (Graph.Node n : g.nodes()) {
+                for (int slot = 0; n.op() != null && slot < n.inputs().size(); slot++) {
+                    String local = InspectorPanel.plain(n.op().localDerivativeTex(slot), n, g, null);
+                    assertThat(local).as("∂%s/∂ operand %d", n.name(), slot).doesNotContain("\\", "{", "}", "frac", "operatorname");
+                    String product = n.op().gradientTex(slot);
+                    if (product != null) {
+                        assertThat(InspectorPanel.plain(product, n, g, "∂L/∂y")).doesNotContain("\\", "{", "}", "#");
+                    }
+                }
+            }
+        }
     }
 
     @Test
