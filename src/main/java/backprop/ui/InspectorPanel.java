@@ -26,6 +26,17 @@ final class InspectorPanel extends VBox {
     private final javafx.scene.image.ImageView valueMap = new javafx.scene.image.ImageView();
     private final javafx.scene.image.ImageView gradMap = new javafx.scene.image.ImageView();
     private javafx.scene.layout.HBox maps;
+    /** A small matrix input or weight: one field per element (XOR's W_hidden, its X and y). */
+    private final javafx.scene.layout.GridPane cellGrid = new javafx.scene.layout.GridPane();
+    private final Label cellCaption = new Label("New values: type in a cell, Enter sets it");
+    private final VBox cellEditor = new VBox(4, cellCaption, cellGrid);
+    {
+        cellEditor.setId("inspectorCellEditor");
+    }
+    private javafx.scene.control.TextField[] cells = new javafx.scene.control.TextField[0];
+    /** Per cell, the text it was last given (a cell whose text differs holds typing of its own). */
+    private String[] cellsFilledWith = new String[0];
+    private int cellsOf = -1;
 
     InspectorPanel(LessonModel model) {
         this.model = model;
@@ -60,7 +71,13 @@ final class InspectorPanel extends VBox {
         maps.setId("inspectorMaps");
         maps.setVisible(false);
         maps.setManaged(false);
-        getChildren().addAll(heading, body, editRow, valueError, maps);
+        cellGrid.setId("inspectorCells");
+        cellGrid.setHgap(6);
+        cellGrid.setVgap(4);
+        cellCaption.setWrapText(true);
+        cellCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        showCells(false);
+        getChildren().addAll(heading, body, editRow, cellEditor, valueError, maps);
         model.selectedNodeProperty().addListener((obs, was, now) -> refresh());
         model.selectedEdgeProperty().addListener((obs, was, now) -> refresh());
         model.momentProperty().addListener((obs, was, now) -> refresh());
@@ -91,6 +108,13 @@ final class InspectorPanel extends VBox {
         }
         editing = editable ? n : -1;
         showEditor(editable);
+        boolean cellsEditable = selected != null && hasEditableCells(selected);
+        if (cellsEditable) {
+            fillCells(n, model.latestState().value(n));
+        } else {
+            cellsOf = -1;
+        }
+        showCells(cellsEditable);
         if (selected != null) {
             showNode(g, selected, m);
         } else if (e != null && e.node() < g.size()) {
@@ -105,8 +129,118 @@ final class InspectorPanel extends VBox {
     private void showEditor(boolean on) {
         editRow.setVisible(on);
         editRow.setManaged(on);
-        valueError.setVisible(on && !valueError.getText().isEmpty());
+        showError(on);
+    }
+
+    private void showError(boolean editorShown) {
+        valueError.setVisible(editorShown && !valueError.getText().isEmpty());
         valueError.setManaged(valueError.isVisible());
+    }
+
+    /** The most elements, and columns, a matrix may have to be edited cell by cell (a row of four fits the sidebar). */
+    static final int EDITABLE_CELLS = 12;
+    static final int EDITABLE_COLUMNS = 4;
+
+    /** An input or weight holding a small matrix: each element can be typed over in the inspector. */
+    static boolean hasEditableCells(Node node) {
+        Tensor v = node.initialValue();
+        return (node.kind() == Graph.Kind.INPUT || node.kind() == Graph.Kind.PARAM) && !v.isScalar()
+                && v.size() <= EDITABLE_CELLS && v.cols() <= EDITABLE_COLUMNS;
+    }
+
+    private void showCells(boolean on) {
+        cellEditor.setVisible(on);
+        cellEditor.setManaged(on);
+        if (on) {
+            showError(true);
+        }
+    }
+
+    /** A cell's name as the chain-rule panel writes an element, counted from 1: W_hidden[1,2]. */
+    private static String cellName(Node node, int r, int c) {
+        return node.name() + "[" + (r + 1) + "," + (c + 1) + "]";
+    }
+
+    /**
+     * The cells of a newly selected matrix, or its values when they changed (typed, undone, trained) in
+     * cells that hold no typing of their own.
+     */
+    private void fillCells(int n, Tensor value) {
+        Node node = model.lesson().graph().node(n);
+        if (cellsOf != n || cells.length != value.size()) {
+            cellsOf = n;
+            valueError.setText("");
+            cellGrid.getChildren().clear();
+            cells = new javafx.scene.control.TextField[value.size()];
+            cellsFilledWith = new String[value.size()];
+            for (int r = 0; r < value.rows(); r++) {
+                for (int c = 0; c < value.cols(); c++) {
+                    int k = r * value.cols() + c;
+                    javafx.scene.control.TextField cell = new javafx.scene.control.TextField();
+                    cell.setId("inspectorCell-" + (r + 1) + "-" + (c + 1));
+                    cell.getStyleClass().add("inspector-cell");
+                    cell.setPrefColumnCount(5);
+                    int row = r;
+                    int col = c;
+                    cell.setOnAction(e -> commitCell(n, row, col, cell.getText()));
+                    cell.setOnKeyPressed(e -> {
+                        if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) { // back to the value it holds
+                            cell.setText(cellsFilledWith[k]);
+                            valueError.setText("");
+                            showError(true);
+                            e.consume();
+                        }
+                    });
+                    cell.setOnScroll(e -> {
+                        Tensor now = model.latestState().value(n);
+                        double step = backprop.ui.model.ValueInput.nudgeStep(now.at(k), e.isShiftDown());
+                        double v = now.at(k) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step;
+                        model.nudge(model.latestState().withValue(n, now.with(k, v)), cell);
+                        e.consume();
+                    });
+                    cellGrid.add(cell, c, r);
+                    cells[k] = cell;
+                }
+            }
+        }
+        for (int k = 0; k < cells.length; k++) {
+            String current = cellText(value.at(k));
+            if (cells[k].getText().equals(cellsFilledWith[k]) || cellsFilledWith[k] == null) {
+                cells[k].setText(current);
+                cellsFilledWith[k] = current;
+            }
+        }
+        cellCaption.setText("New values of " + node.name() + ": type in a cell, Enter sets it");
+    }
+
+    /** A cell shows its value as the grid above does (a whole double is wider than the cell). */
+    private static String cellText(double v) {
+        return Numbers.format(v, MATRIX_DIGITS);
+    }
+
+    /**
+     * Enter in a cell: a new number changes that element (undoable); anything else is explained and the
+     * value kept. Enter on a cell as it was filled changes nothing (its text is the value rounded).
+     */
+    private void commitCell(int n, int r, int c, String text) {
+        Node node = model.lesson().graph().node(n);
+        Tensor now = model.latestState().value(n);
+        int k = r * now.cols() + c;
+        if (text.equals(cellsFilledWith[k])) {
+            valueError.setText("");
+            showError(true);
+            return;
+        }
+        try {
+            double v = backprop.ui.model.ValueInput.parse(cellName(node, r, c), text);
+            valueError.setText("");
+            cellsFilledWith[k] = cellText(v);
+            cells[k].setText(cellsFilledWith[k]);
+            model.commit(model.latestState().withValue(n, now.with(k, v)));
+        } catch (IllegalArgumentException bad) {
+            valueError.setText(bad.getMessage() + "; " + cellName(node, r, c) + " stays " + Numbers.exact(now.at(k)));
+        }
+        showError(true);
     }
 
     /** Enter in the value field: a valid number becomes an undoable edit; anything else is explained and the value kept. */
@@ -118,6 +252,9 @@ final class InspectorPanel extends VBox {
         try {
             double v = backprop.ui.model.ValueInput.parse(node.name(), valueField.getText());
             valueError.setText("");
+            // the field now says the value as set ("0.70" reads 0.7), and follows it again (undo, training)
+            fieldFilledWith = Numbers.exact(v);
+            valueField.setText(fieldFilledWith);
             model.commit(model.latestState().withValue(editing, Tensor.scalar(v)));
         } catch (IllegalArgumentException bad) {
             valueError.setText(bad.getMessage() + "; " + node.name() + " stays "

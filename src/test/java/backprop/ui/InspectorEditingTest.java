@@ -1,0 +1,171 @@
+package backprop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backprop.engine.Graph;
+import backprop.engine.Tensor;
+import backprop.ui.model.LessonModel;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Typing values in the inspector: a small matrix's elements one by one (XOR's weights and data have no
+ * single number on the graph to type over), and a scalar's field following undo.
+ */
+@ExtendWith(ApplicationExtension.class)
+class InspectorEditingTest {
+    private WindowUnderTest window;
+    private LessonModel model;
+
+    @Start
+    void start(Stage stage) {
+        window = WindowUnderTest.show(stage, "xor");
+        model = window.model;
+    }
+
+    @AfterEach
+    void stop() {
+        window.close();
+    }
+
+    private static void waitFor(BooleanSupplier condition) {
+        backprop.ui.FxWait.until(condition);
+    }
+
+    private int id(String name) {
+        return model.lesson().graph().byName(name).orElseThrow().id();
+    }
+
+    private Tensor valueOf(String name) {
+        return model.stateProperty().get().value(id(name));
+    }
+
+    private void select(FxRobot robot, String name) {
+        waitFor(() -> model.moment() != null && model.moment().trace().graph() == model.lesson().graph());
+        robot.interact(() -> model.selectedNodeProperty().set(id(name)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void type(FxRobot robot, String field, String text) {
+        robot.interact(() -> {
+            TextField f = robot.lookup(field).queryAs(TextField.class);
+            f.setText(text);
+            scrollIntoView(f);
+        });
+        robot.clickOn(field).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** What a cell shows: five significant digits, as the inspector's grid of values. */
+    private static String cellText(double v) {
+        return backprop.ui.text.Numbers.format(v, 5);
+    }
+
+    private static String text(FxRobot robot, String field) {
+        return robot.lookup(field).queryAs(TextField.class).getText();
+    }
+
+    /** As a user scrolls the sidebar's inspector to a cell below its fold. */
+    private static void scrollIntoView(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane pane) {
+                javafx.geometry.Bounds inContent = pane.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+                double room = pane.getContent().getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
+                if (room > 0) {
+                    pane.setVvalue(Math.min(1, Math.max(0, (inContent.getMaxY() - pane.getViewportBounds().getHeight() + 8) / room)));
+                }
+                pane.layout();
+                return;
+            }
+        }
+    }
+
+    @Test
+    void anElementOfAWeightMatrixIsTypedAndTheForwardPassFollows(FxRobot robot) {
+        select(robot, "W_hidden");
+        Tensor before = valueOf("W_hidden");
+        assertThat(robot.lookup("#inspectorCells .text-field").queryAll()).hasSize(6); // 2×3, one cell each
+        assertThat(text(robot, "#inspectorCell-1-2")).isEqualTo(cellText(before.get(0, 1)));
+        // Enter on an untouched cell keeps the exact value (the cell shows it rounded)
+        type(robot, "#inspectorCell-1-1", text(robot, "#inspectorCell-1-1"));
+        assertThat(valueOf("W_hidden")).isEqualTo(before);
+        type(robot, "#inspectorCell-1-2", "0.25");
+        waitFor(() -> valueOf("W_hidden").get(0, 1) == 0.25);
+        // only that element changed
+        for (int k = 0; k < before.size(); k++) {
+            if (k != 1) {
+                assertThat(valueOf("W_hidden").at(k)).isEqualTo(before.at(k));
+            }
+        }
+        // the forward pass uses it: z_hidden = X · W_hidden, by hand
+        waitFor(() -> model.moment().trace().graph() == model.lesson().graph() && model.stateProperty().get().value(id("W_hidden")).get(0, 1) == 0.25);
+        robot.interact(model::toForwardEnd);
+        Tensor x = valueOf("X");
+        Tensor w = valueOf("W_hidden");
+        Tensor z = model.moment().frame().value(id("z_hidden"));
+        for (int r = 0; r < x.rows(); r++) {
+            for (int c = 0; c < w.cols(); c++) {
+                double byHand = 0;
+                for (int k = 0; k < x.cols(); k++) {
+                    byHand += x.get(r, k) * w.get(k, c);
+                }
+                assertThat(z.get(r, c)).isCloseTo(byHand, org.assertj.core.api.Assertions.within(1e-15));
+            }
+        }
+        // undo restores the exact value, and the cell says so
+        robot.interact(model::undo);
+        waitFor(() -> valueOf("W_hidden").get(0, 1) == before.get(0, 1));
+        waitFor(() -> text(robot, "#inspectorCell-1-2").equals(cellText(before.get(0, 1))));
+    }
+
+    @Test
+    void badInputInACellIsExplainedAndTheValueKept(FxRobot robot) {
+        select(robot, "y");
+        Tensor before = valueOf("y");
+        type(robot, "#inspectorCell-3-1", "abc");
+        Label error = robot.lookup("#inspectorError").queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).contains("'abc' is not a number").contains("y[3,1] stays " + backprop.ui.text.Numbers.exact(before.get(2, 0)));
+        assertThat(valueOf("y")).isEqualTo(before);
+        type(robot, "#inspectorCell-3-1", "1e400");
+        assertThat(error.getText()).contains("y[3,1] must be finite");
+        assertThat(valueOf("y")).isEqualTo(before);
+        // Esc puts the value back in the cell and clears the message
+        robot.clickOn("#inspectorCell-3-1").type(KeyCode.ESCAPE);
+        assertThat(text(robot, "#inspectorCell-3-1")).isEqualTo(cellText(before.get(2, 0)));
+        assertThat(error.isVisible()).isFalse();
+    }
+
+    @Test
+    void aBigMatrixHasNoCells(FxRobot robot) {
+        robot.interact(() -> model.load("softmax-ce"));
+        waitFor(() -> model.lesson().id().equals("softmax-ce") && model.moment() != null
+                && model.moment().trace().graph() == model.lesson().graph());
+        select(robot, "W1"); // 10×20: its heat map, not 200 fields
+        assertThat(robot.lookup("#inspectorCellEditor").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void aScalarsFieldFollowsUndoAfterAValueTypedInIt(FxRobot robot) {
+        robot.interact(() -> model.load("seed-221"));
+        waitFor(() -> model.lesson().id().equals("seed-221") && model.moment() != null
+                && model.moment().trace().graph() == model.lesson().graph());
+        select(robot, "w13");
+        double before = valueOf("w13").scalar();
+        type(robot, "#inspectorValueField", "0.7");
+        waitFor(() -> valueOf("w13").scalar() == 0.7);
+        robot.interact(model::undo);
+        waitFor(() -> valueOf("w13").scalar() == before);
+        waitFor(() -> text(robot, "#inspectorValueField").equals(backprop.ui.text.Numbers.exact(before)));
+    }
+}
