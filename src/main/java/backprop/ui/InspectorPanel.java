@@ -80,6 +80,7 @@ final class InspectorPanel extends VBox {
         getChildren().addAll(heading, body, editRow, cellEditor, valueError, maps);
         model.selectedNodeProperty().addListener((obs, was, now) -> refresh());
         model.selectedEdgeProperty().addListener((obs, was, now) -> refresh());
+        model.selectedElementProperty().addListener((obs, was, now) -> refresh());
         model.momentProperty().addListener((obs, was, now) -> refresh());
     }
 
@@ -156,6 +157,9 @@ final class InspectorPanel extends VBox {
         }
     }
 
+    /** The cell of the weight line clicked in the neuron view. */
+    private static final javafx.css.PseudoClass CHOSEN = javafx.css.PseudoClass.getPseudoClass("chosen");
+
     /** A cell's name as the chain-rule panel writes an element, counted from 1: W_hidden[1,2]. */
     private static String cellName(Node node, int r, int c) {
         return node.name() + "[" + (r + 1) + "," + (c + 1) + "]";
@@ -209,6 +213,10 @@ final class InspectorPanel extends VBox {
                 cells[k].setText(current);
                 cellsFilledWith[k] = current;
             }
+        }
+        int chosen = model.selectedElementProperty().get();
+        for (int k = 0; k < cells.length; k++) {
+            cells[k].pseudoClassStateChanged(CHOSEN, k == chosen);
         }
         cellCaption.setText("New values of " + node.name() + ": type in a cell, Enter sets it");
     }

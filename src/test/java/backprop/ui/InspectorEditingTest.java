@@ -129,6 +129,29 @@ class InspectorEditingTest {
     }
 
     @Test
+    void aWeightsLineClickedInTheNeuronViewMarksItsCell(FxRobot robot) {
+        robot.interact(() -> model.viewModeProperty().set(backprop.ui.graph.ViewMode.NEURONS));
+        waitFor(() -> robot.lookup(".edge-label").queryAll().stream()
+                .anyMatch(l -> l.lookup(".edge-forward") instanceof javafx.scene.text.Text t && t.getText().startsWith("W_hidden[1,2] =")));
+        javafx.scene.Node label = robot.lookup(".edge-label").queryAll().stream()
+                .filter(l -> l.lookup(".edge-forward") instanceof javafx.scene.text.Text t && t.getText().startsWith("W_hidden[1,2] ="))
+                .findFirst().orElseThrow();
+        robot.interact(() -> window.view.graphView().fit());
+        robot.clickOn(label);
+        waitFor(() -> model.selectedNodeProperty().get() == id("W_hidden"));
+        javafx.css.PseudoClass chosen = javafx.css.PseudoClass.getPseudoClass("chosen");
+        waitFor(() -> robot.lookup("#inspectorCell-1-2").query().getPseudoClassStates().contains(chosen));
+        assertThat(robot.lookup("#inspectorCells .text-field").queryAll().stream()
+                .filter(c -> c.getPseudoClassStates().contains(chosen))).hasSize(1);
+        // another node: no cell is marked when W_hidden is selected again from its box
+        robot.interact(() -> model.selectedNodeProperty().set(id("X")));
+        robot.interact(() -> model.selectedNodeProperty().set(id("W_hidden")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#inspectorCells .text-field").queryAll().stream()
+                .filter(c -> c.getPseudoClassStates().contains(chosen))).isEmpty();
+    }
+
+    @Test
     void badInputInACellIsExplainedAndTheValueKept(FxRobot robot) {
         select(robot, "y");
         Tensor before = valueOf("y");

@@ -177,8 +177,13 @@ public final class GraphView extends Region {
             EdgeRef ref = l.graphEdges().get(0);
             if (l.weight() >= 0) {
                 // a weight drawn on an edge is selected as the weight, so the inspector can edit it
-                e.shape.setOnMouseClicked(ev -> selectNode(l.weight(), ev));
-                e.label.setOnMouseClicked(ev -> selectNode(l.weight(), ev));
+                int element = l.row() < 0 ? -1 : l.row() * g.node(l.weight()).initialValue().cols() + l.column();
+                javafx.event.EventHandler<javafx.scene.input.MouseEvent> select = ev -> {
+                    selectNode(l.weight(), ev);
+                    model.selectedElementProperty().set(element); // the inspector marks its cell
+                };
+                e.shape.setOnMouseClicked(select);
+                e.label.setOnMouseClicked(select);
             } else {
                 e.shape.setOnMouseClicked(ev -> selectEdge(ref, ev));
                 e.label.setOnMouseClicked(ev -> selectEdge(ref, ev));

@@ -59,6 +59,8 @@ public final class LessonModel {
     private final ObjectProperty<ViewMode> viewMode = new SimpleObjectProperty<>(this, "viewMode", ViewMode.OPERATIONS);
     private final ReadOnlyObjectWrapper<GraphScene> scene = new ReadOnlyObjectWrapper<>(this, "scene");
     private final IntegerProperty selectedNode = new SimpleIntegerProperty(this, "selectedNode", -1);
+    /** Of the selected node, the element picked (a weight's line in the neuron view), row-major; -1 for all of it. */
+    private final IntegerProperty selectedElement = new SimpleIntegerProperty(this, "selectedElement", -1);
     private final ObjectProperty<EdgeRef> selectedEdge = new SimpleObjectProperty<>(this, "selectedEdge");
     private final javafx.beans.property.ReadOnlyStringWrapper program = new javafx.beans.property.ReadOnlyStringWrapper(this, "program");
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
@@ -79,6 +81,7 @@ public final class LessonModel {
         this.worker = worker;
         this.ui = ui;
         cursor.addListener((obs, was, now) -> refreshMoment());
+        selectedNode.addListener((obs, was, now) -> selectedElement.set(-1));
         viewMode.addListener((obs, was, now) -> relayout());
         optimizer.addListener((obs, was, now) -> rerecord());
         updateOrder.addListener((obs, was, now) -> rerecord());
@@ -397,6 +400,7 @@ public final class LessonModel {
     public ObjectProperty<ViewMode> viewModeProperty() { return viewMode; }
     public ReadOnlyObjectProperty<GraphScene> sceneProperty() { return scene.getReadOnlyProperty(); }
     public IntegerProperty selectedNodeProperty() { return selectedNode; }
+    public IntegerProperty selectedElementProperty() { return selectedElement; }
     public ObjectProperty<EdgeRef> selectedEdgeProperty() { return selectedEdge; }
     public DoubleProperty speedProperty() { return speed; }
     public BooleanProperty playingProperty() { return playing; }
