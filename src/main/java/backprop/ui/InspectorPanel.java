@@ -138,8 +138,8 @@ final class InspectorPanel extends VBox {
         valueError.setManaged(valueError.isVisible());
     }
 
-    /** The most elements, and columns, a matrix may have to be edited cell by cell (a row of four fits the sidebar). */
-    static final int EDITABLE_CELLS = 12;
+    /** The most elements, and columns, a matrix may have to be edited cell by cell (a row of four fits the sidebar; logistic regression's 10 points are 20). */
+    static final int EDITABLE_CELLS = 24;
     static final int EDITABLE_COLUMNS = 4;
 
     /** An input or weight holding a small matrix: each element can be typed over in the inspector. */
