@@ -16,6 +16,11 @@ import javafx.scene.layout.StackPane;
  */
 final class InspectorCard extends StackPane {
     static final double WIDTH = 400;
+    /**
+     * The inspector scrolls on the card: a tall one (logistic regression's twenty cells) had made the
+     * graph area taller than the window gave it, pushing the stepper and the chain rule down.
+     */
+    private final javafx.scene.control.ScrollPane scroll = backprop.ui.fx.Scrolling.uncachedScrollPane(null);
     static final double MARGIN = 10;
     private static final Pos[] CORNERS = {Pos.TOP_RIGHT, Pos.TOP_LEFT, Pos.BOTTOM_RIGHT, Pos.BOTTOM_LEFT};
 
@@ -28,13 +33,57 @@ final class InspectorCard extends StackPane {
         close.setTooltip(new Tooltip("Close the details (Esc)"));
         close.setOnAction(e -> onClose.run());
         StackPane.setAlignment(close, Pos.TOP_RIGHT);
-        getChildren().add(close); // the inspector goes under it, its heading beside the button
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("inspector-scroll");
+        getChildren().addAll(scroll, close); // the inspector's heading sits beside the button
         setId("inspectorCard");
         getStyleClass().add("inspector-card");
         setMaxSize(WIDTH, USE_PREF_SIZE);
+        setMinHeight(0); // as tall as the inspector where the graph area has room, else it scrolls
         setPrefWidth(WIDTH);
         setVisible(false);
         StackPane.setMargin(this, new Insets(MARGIN));
+    }
+
+    /**
+     * As tall as the inspector at the card's width (a scroll pane alone would ask for its content's
+     * unwrapped height, cutting off the lines that wrap).
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        javafx.scene.Node content = scroll.getContent();
+        if (content == null) {
+            return super.computePrefHeight(width);
+        }
+        double w = (width > 0 ? Math.min(width, WIDTH) : WIDTH) - snappedLeftInset() - snappedRightInset()
+                - scroll.snappedLeftInset() - scroll.snappedRightInset();
+        return snappedTopInset() + scroll.snappedTopInset() + content.prefHeight(w) + scroll.snappedBottomInset()
+                + snappedBottomInset();
+    }
+
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
+    /** Puts {@code inspector} on the card (it is in no other parent). */
+    void hold(javafx.scene.Node inspector) {
+        if (scroll.getContent() != inspector) {
+            scroll.setContent(inspector);
+        }
+    }
+
+    /** Takes {@code inspector} off the card, if it is there. */
+    void release(javafx.scene.Node inspector) {
+        if (scroll.getContent() == inspector) {
+            scroll.setContent(null);
+        }
+    }
+
+    /** The card's scroll pane (it must leave the arrow keys to stepping, as the sidebar's does). */
+    javafx.scene.control.ScrollPane scrollPane() {
+        return scroll;
     }
 
     /** Shows the card in an area of {@code areaWidth × areaHeight}, away from {@code selection} (null: anywhere). */

@@ -91,6 +91,7 @@ public final class MainView extends BorderPane {
         chainRule = new ChainRulePanel(model, texRenderer);
         leaveTheKeysToStepping((ScrollPane) chainRule.lookup("#chainScroll"));
         leaveTheKeysToStepping(inspectorInSidebar);
+        leaveTheKeysToStepping(inspectorCard.scrollPane());
         inspector = new InspectorPanel(model);
         graphArea = new javafx.scene.layout.StackPane(graph, inspectorCard);
 
@@ -351,12 +352,12 @@ public final class MainView extends BorderPane {
     private void placeInspector() {
         if (getLeft() == null && hasSelection()) {
             inspectorInSidebar.setContent(null);
-            moveTo(inspectorCard, 0, inspector); // under the card's close button
+            inspectorCard.hold(inspector);
             inspectorCard.showBeside(graph.selectionBounds(), graph.getWidth(), graph.getHeight());
         } else {
             inspectorCard.setVisible(false);
             if (inspectorInSidebar.getContent() != inspector) {
-                inspectorCard.getChildren().remove(inspector);
+                inspectorCard.release(inspector);
                 inspectorInSidebar.setContent(inspector);
             }
         }

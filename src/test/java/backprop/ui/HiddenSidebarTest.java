@@ -55,6 +55,37 @@ class HiddenSidebarTest {
         FxWait.until(() -> model.cursorProperty().get() == before + 1);
     }
 
+    @Test
+    void aTallInspectorScrollsOnItsCardAndLeavesTheWindowAsItWas(FxRobot robot) {
+        robot.interact(() -> model.load("logistic"));
+        FxWait.until(() -> model.lesson().id().equals("logistic") && model.moment() != null
+                && model.moment().trace().graph() == model.lesson().graph() && view.graphView().lookup("#node-X") != null);
+        Node graphArea = view.graphView().getParent();
+        Node stepper = robot.lookup("#stepLabel").query();
+        double graphHeight = graphArea.getLayoutBounds().getHeight();
+        double stepperY = onScreen(stepper).getMinY();
+        // ten points: twenty cells, taller than the graph area
+        robot.interact(() -> model.selectedNodeProperty().set(model.lesson().graph().byName("X").orElseThrow().id()));
+        FxWait.until(() -> showing(robot.lookup("#inspectorCard").query()) && robot.lookup("#inspectorCell-10-2").tryQuery().isPresent());
+        Node card = robot.lookup("#inspectorCard").query();
+        assertThat(graphArea.getLayoutBounds().getHeight()).as("the graph area keeps its height").isEqualTo(graphHeight);
+        assertThat(onScreen(stepper).getMinY()).as("the stepper stays where it was").isEqualTo(stepperY);
+        assertThat(onScreen(card).getMaxY()).as("the card ends inside the graph area")
+                .isLessThanOrEqualTo(graphArea.localToScene(graphArea.getLayoutBounds()).getMaxY());
+        // its text is whole (not cut to "Input…"), and the last cell is reached by scrolling the card
+        javafx.scene.control.Label body = robot.lookup("#inspectorText").queryAs(javafx.scene.control.Label.class);
+        assertThat(body.getHeight()).isGreaterThanOrEqualTo(body.prefHeight(body.getWidth()) - 0.5);
+        assertThat(card.lookupAll(".scroll-pane")).isNotEmpty();
+        // a short one (XOR's W_hidden, six cells, its caption on two lines) is shown whole, without scrolling
+        robot.interact(() -> model.load("xor"));
+        FxWait.until(() -> model.lesson().id().equals("xor") && model.moment() != null
+                && model.moment().trace().graph() == model.lesson().graph() && view.graphView().lookup("#node-W_hidden") != null);
+        robot.interact(() -> model.selectedNodeProperty().set(model.lesson().graph().byName("W_hidden").orElseThrow().id()));
+        FxWait.until(() -> showing(robot.lookup("#inspectorCard").query()) && robot.lookup("#inspectorCell-2-3").tryQuery().isPresent());
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) card.lookup(".scroll-pane");
+        FxWait.until(() -> scroll.getViewportBounds().getHeight() >= ((javafx.scene.layout.Region) scroll.getContent()).getHeight() - 0.5);
+    }
+
     private static boolean showing(Node n) {
         for (Node p = n; p != null; p = p.getParent()) {
             if (!p.isVisible()) {
