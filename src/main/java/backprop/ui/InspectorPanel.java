@@ -286,7 +286,7 @@ final class InspectorPanel extends VBox {
         showMaps(value, grad);
         String out = operand(g.node(g.output()).name());
         sb.append("∂").append(out).append("/∂").append(operand(node.name())).append(" = ")
-                .append(grad == null ? "not yet computed" : exact(grad)).append('\n');
+                .append(grad != null ? exact(grad) : neverGetsAGradient(g, node) ? noGradient(node) : "not yet computed").append('\n');
         if (node.op() != null) {
             for (int slot = 0; slot < node.inputs().size(); slot++) {
                 Node in = g.node(node.input(slot));
@@ -383,6 +383,33 @@ final class InspectorPanel extends VBox {
     /** A node's name as a derivative's operand: "∂price/∂(apple * count)", not "∂price/∂apple * count". */
     static String operand(String name) {
         return name.matches("[\\p{L}\\p{N}_.]+") ? name : "(" + name + ")";
+    }
+
+    /**
+     * Whether the backward pass never reaches {@code node}: data and constants, and what is computed from
+     * them alone (seed 002's ∂L/∂x, XOR's targets): "not yet computed" would promise a number that never comes.
+     */
+    static boolean neverGetsAGradient(Graph g, Node node) {
+        boolean[] gets = new boolean[node.id() + 1];
+        for (int id = 0; id <= node.id(); id++) { // ids are in topological order
+            Node n = g.node(id);
+            if (n.isLeaf()) {
+                gets[id] = n.requiresGrad();
+            } else {
+                for (int in : n.inputs()) {
+                    gets[id] |= gets[in];
+                }
+            }
+        }
+        return !gets[node.id()];
+    }
+
+    private static String noGradient(Node node) {
+        return switch (node.kind()) {
+            case CONST -> "none (a constant)";
+            case INPUT -> "none (data: the backward pass stops before it)";
+            default -> "none (it is computed from data and constants only)";
+        };
     }
 
     /** Matrices up to this many elements are written out; bigger ones are summarised and drawn as heat maps. */

@@ -43,6 +43,22 @@ class InspectorTextTest {
     }
 
     @Test
+    void dataAndConstantsNeverGetAGradientWhatTheyFeedMay() {
+        Graph xor = Scenarios.byId("xor").orElseThrow().graph();
+        assertThat(InspectorPanel.neverGetsAGradient(xor, xor.byName("y").orElseThrow())).isTrue(); // the targets
+        assertThat(InspectorPanel.neverGetsAGradient(xor, xor.byName("X").orElseThrow())).isTrue();
+        assertThat(InspectorPanel.neverGetsAGradient(xor, xor.byName("W_hidden").orElseThrow())).isFalse();
+        assertThat(InspectorPanel.neverGetsAGradient(xor, xor.byName("z_hidden").orElseThrow())).isFalse();
+        // in a typed formula every input gets one (apples: ∂price/∂count = 110); a constant and what only it feeds do not
+        Graph g = backprop.engine.program.ProgramParser.parse("x = 2; y = x * (3 + 4)");
+        assertThat(InspectorPanel.neverGetsAGradient(g, g.byName("x").orElseThrow())).isFalse();
+        Graph.Node sum = g.node(g.node(g.output()).input(1));
+        assertThat(sum.name()).isEqualTo("3 + 4");
+        assertThat(InspectorPanel.neverGetsAGradient(g, sum)).isTrue();
+        assertThat(InspectorPanel.neverGetsAGradient(g, g.node(sum.input(0)))).isTrue();
+    }
+
+    @Test
     void aLargeMatrixIsGivenByItsRangeOrByItsOneValue() {
         assertThat(InspectorPanel.exact(backprop.engine.Tensor.filled(10, 20, 0.0))).isEqualTo("10×20, all 0");
         double[][] rows = new double[10][20];
