@@ -27,12 +27,10 @@ final class InspectorPanel extends VBox {
     private final javafx.scene.image.ImageView gradMap = new javafx.scene.image.ImageView();
     private javafx.scene.layout.HBox maps;
     /** A small matrix input or weight: one field per element (XOR's W_hidden, its X and y). */
-    private final javafx.scene.layout.GridPane cellGrid = new javafx.scene.layout.GridPane();
-    private final Label cellCaption = new Label("New values: type in a cell, Enter sets it");
-    private final VBox cellEditor = new VBox(4, cellCaption, cellGrid);
-    {
-        cellEditor.setId("inspectorCellEditor");
-    }
+    private javafx.scene.layout.GridPane cellGrid;
+    private Label cellCaption;
+    /** Made when a matrix is first selected: the first frame has no controls it does not show. */
+    private VBox cellEditor;
     private javafx.scene.control.TextField[] cells = new javafx.scene.control.TextField[0];
     /** Per cell, the text it was last given (a cell whose text differs holds typing of its own). */
     private String[] cellsFilledWith = new String[0];
@@ -71,13 +69,7 @@ final class InspectorPanel extends VBox {
         maps.setId("inspectorMaps");
         maps.setVisible(false);
         maps.setManaged(false);
-        cellGrid.setId("inspectorCells");
-        cellGrid.setHgap(6);
-        cellGrid.setVgap(4);
-        cellCaption.setWrapText(true);
-        cellCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        showCells(false);
-        getChildren().addAll(heading, body, editRow, cellEditor, valueError, maps);
+        getChildren().addAll(heading, body, editRow, valueError, maps);
         model.selectedNodeProperty().addListener((obs, was, now) -> refresh());
         model.selectedEdgeProperty().addListener((obs, was, now) -> refresh());
         model.selectedElementProperty().addListener((obs, was, now) -> refresh());
@@ -110,12 +102,12 @@ final class InspectorPanel extends VBox {
         editing = editable ? n : -1;
         showEditor(editable);
         boolean cellsEditable = selected != null && hasEditableCells(selected);
+        showCells(cellsEditable);
         if (cellsEditable) {
             fillCells(n, model.latestState().value(n));
         } else {
             cellsOf = -1;
         }
-        showCells(cellsEditable);
         if (selected != null) {
             showNode(g, selected, m);
         } else if (e != null && e.node() < g.size()) {
@@ -150,6 +142,21 @@ final class InspectorPanel extends VBox {
     }
 
     private void showCells(boolean on) {
+        if (cellEditor == null) {
+            if (!on) {
+                return;
+            }
+            cellGrid = new javafx.scene.layout.GridPane();
+            cellGrid.setId("inspectorCells");
+            cellGrid.setHgap(6);
+            cellGrid.setVgap(4);
+            cellCaption = new Label();
+            cellCaption.setWrapText(true);
+            cellCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            cellEditor = new VBox(4, cellCaption, cellGrid);
+            cellEditor.setId("inspectorCellEditor");
+            getChildren().add(getChildren().indexOf(editRow) + 1, cellEditor);
+        }
         cellEditor.setVisible(on);
         cellEditor.setManaged(on);
         if (on) {
@@ -219,6 +226,7 @@ final class InspectorPanel extends VBox {
             cells[k].pseudoClassStateChanged(CHOSEN, k == chosen);
         }
         cellCaption.setText("New values of " + node.name() + ": type in a cell, Enter sets it");
+        showError(true);
     }
 
     /** A cell shows its value as the grid above does (a whole double is wider than the cell). */

@@ -175,7 +175,8 @@ class InspectorEditingTest {
         waitFor(() -> model.lesson().id().equals("softmax-ce") && model.moment() != null
                 && model.moment().trace().graph() == model.lesson().graph());
         select(robot, "W1"); // 10×20: its heat map, not 200 fields
-        assertThat(robot.lookup("#inspectorCellEditor").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#inspectorCellEditor").tryQuery().filter(javafx.scene.Node::isVisible)).isEmpty();
+        assertThat(robot.lookup("#inspectorCells .text-field").queryAll()).isEmpty();
     }
 
     @Test
