@@ -20,12 +20,19 @@ final class InspectorCard extends StackPane {
      * The inspector scrolls on the card: a tall one (logistic regression's twenty cells) had made the
      * graph area taller than the window gave it, pushing the stepper and the chain rule down.
      */
-    private final javafx.scene.control.ScrollPane scroll = backprop.ui.fx.Scrolling.uncachedScrollPane(null);
+    private javafx.scene.control.ScrollPane scroll;
+    /** Given the scroll pane when it is made (see {@link #scrollPane}). */
+    private final java.util.function.Consumer<javafx.scene.control.ScrollPane> onScrollPane;
     static final double MARGIN = 10;
     private static final Pos[] CORNERS = {Pos.TOP_RIGHT, Pos.TOP_LEFT, Pos.BOTTOM_RIGHT, Pos.BOTTOM_LEFT};
 
     /** @param onClose what ✕ does (clears the selection, which hides the card) */
-    InspectorCard(Runnable onClose) {
+    /**
+     * @param onScrollPane called with the card's scroll pane when it is made, at the first {@link #hold}
+     *                     (a scroll pane and its two scroll bars made with the window cost its first frame)
+     */
+    InspectorCard(Runnable onClose, java.util.function.Consumer<javafx.scene.control.ScrollPane> onScrollPane) {
+        this.onScrollPane = onScrollPane;
         Button close = new Button("✕");
         close.setId("inspectorClose");
         close.setFocusTraversable(false);
@@ -33,10 +40,7 @@ final class InspectorCard extends StackPane {
         close.setTooltip(new Tooltip("Close the details (Esc)"));
         close.setOnAction(e -> onClose.run());
         StackPane.setAlignment(close, Pos.TOP_RIGHT);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("inspector-scroll");
-        getChildren().addAll(scroll, close); // the inspector's heading sits beside the button
+        getChildren().add(close); // the inspector goes under it, its heading beside the button
         setId("inspectorCard");
         getStyleClass().add("inspector-card");
         setMaxSize(WIDTH, USE_PREF_SIZE);
@@ -52,7 +56,7 @@ final class InspectorCard extends StackPane {
      */
     @Override
     protected double computePrefHeight(double width) {
-        javafx.scene.Node content = scroll.getContent();
+        javafx.scene.Node content = scroll == null ? null : scroll.getContent();
         if (content == null) {
             return super.computePrefHeight(width);
         }
@@ -69,6 +73,14 @@ final class InspectorCard extends StackPane {
 
     /** Puts {@code inspector} on the card (it is in no other parent). */
     void hold(javafx.scene.Node inspector) {
+        if (scroll == null) {
+            scroll = backprop.ui.fx.Scrolling.uncachedScrollPane(null);
+            scroll.setFitToWidth(true);
+            scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+            scroll.getStyleClass().add("inspector-scroll");
+            getChildren().add(0, scroll);
+            onScrollPane.accept(scroll);
+        }
         if (scroll.getContent() != inspector) {
             scroll.setContent(inspector);
         }
@@ -76,14 +88,9 @@ final class InspectorCard extends StackPane {
 
     /** Takes {@code inspector} off the card, if it is there. */
     void release(javafx.scene.Node inspector) {
-        if (scroll.getContent() == inspector) {
+        if (scroll != null && scroll.getContent() == inspector) {
             scroll.setContent(null);
         }
-    }
-
-    /** The card's scroll pane (it must leave the arrow keys to stepping, as the sidebar's does). */
-    javafx.scene.control.ScrollPane scrollPane() {
-        return scroll;
     }
 
     /** Shows the card in an area of {@code areaWidth × areaHeight}, away from {@code selection} (null: anywhere). */

@@ -53,7 +53,8 @@ public final class MainView extends BorderPane {
     /** One inspector: in the sidebar while it shows, else on a card over the graph (see {@link #placeInspector}). */
     private final InspectorPanel inspector;
     private final ScrollPane inspectorInSidebar = backprop.ui.fx.Scrolling.uncachedScrollPane(null);
-    private final InspectorCard inspectorCard = new InspectorCard(this::clearSelection);
+    // its scroll pane, like the sidebar's, leaves the arrow keys to stepping
+    private final InspectorCard inspectorCard = new InspectorCard(this::clearSelection, this::leaveTheKeysToStepping);
     private final javafx.scene.layout.StackPane graphArea;
     /**
      * Undo and redo, initial values, the seed: in the training workspace while it shows (the sidebar may be
@@ -91,7 +92,6 @@ public final class MainView extends BorderPane {
         chainRule = new ChainRulePanel(model, texRenderer);
         leaveTheKeysToStepping((ScrollPane) chainRule.lookup("#chainScroll"));
         leaveTheKeysToStepping(inspectorInSidebar);
-        leaveTheKeysToStepping(inspectorCard.scrollPane());
         inspector = new InspectorPanel(model);
         graphArea = new javafx.scene.layout.StackPane(graph, inspectorCard);
 

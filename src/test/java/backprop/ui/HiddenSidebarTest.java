@@ -56,6 +56,17 @@ class HiddenSidebarTest {
     }
 
     @Test
+    void theArrowKeysStillStepAfterAClickOnTheInspectorsCard(FxRobot robot) {
+        ready(robot);
+        robot.interact(() -> model.selectedNodeProperty().set(model.lesson().graph().byName("W_hidden").orElseThrow().id()));
+        FxWait.until(() -> showing(robot.lookup("#inspectorCard").query()));
+        int before = model.cursorProperty().get();
+        robot.clickOn("#inspectorText"); // the card's scroll pane takes the focus on a click, and scrolls with the keys
+        robot.type(KeyCode.RIGHT);
+        FxWait.until(() -> model.cursorProperty().get() == before + 1);
+    }
+
+    @Test
     void aTallInspectorScrollsOnItsCardAndLeavesTheWindowAsItWas(FxRobot robot) {
         robot.interact(() -> model.load("logistic"));
         FxWait.until(() -> model.lesson().id().equals("logistic") && model.moment() != null
