@@ -1,7 +1,5 @@
 package backprop.ui;
 
-import java.util.List;
-
 import backprop.engine.Graph;
 import backprop.engine.Graph.Node;
 import backprop.engine.Step.EdgeGradient;
@@ -10,6 +8,7 @@ import backprop.ui.chain.EdgeRef;
 import backprop.ui.model.LessonModel;
 import backprop.ui.model.Moment;
 import backprop.ui.text.Numbers;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 

@@ -115,14 +115,27 @@ public final class PlainMath {
         return sb.toString();
     }
 
-    /** What #k, #y or #g stands for, in parentheses if it is an expression. */
+    /** What #k, #y or #g stands for, in parentheses if it is an expression and not in a call's own: sign(a + b). */
     private String placeholder() {
+        int start = i;
         char k = t.charAt(i + 1);
         i += 2;
         if (k == 'g') {
             return gradient;
         }
-        return wrap(k == 'y' ? output : operands.get(k - '0'));
+        String name = k == 'y' ? output : operands.get(k - '0');
+        boolean argument = "(,".indexOf(nonSpace(start - 1, -1)) >= 0 && "),".indexOf(nonSpace(i, 1)) >= 0;
+        return argument ? name : wrap(name);
+    }
+
+    /** The first character from {@code at} on in direction {@code step} that is not a space, or '\0'. */
+    private char nonSpace(int at, int step) {
+        for (int k = at; k >= 0 && k < t.length(); k += step) {
+            if (t.charAt(k) != ' ') {
+                return t.charAt(k);
+            }
+        }
+        return '\0';
     }
 
     /** The next argument of a command or a power: a group, a placeholder, a command, or one character. */

@@ -39,6 +39,8 @@ class PlainMathTest {
         assertThat(plain("\\cos #0", "p * q")).isEqualTo("cos(p * q)");
         assertThat(plain("-\\sin #0", "x")).isEqualTo("-sin(x)");
         assertThat(plain("\\operatorname{sign}(#0)", "a")).isEqualTo("sign(a)");
+        assertThat(plain("\\operatorname{sign}(#0)", "a + b")).isEqualTo("sign(a + b)"); // not sign((a + b))
+        assertThat(plain("\\max(#0, #1)", "a + b", "c * d")).isEqualTo("max(a + b, c * d)");
         assertThat(plain("[#0 \\ge #1]", "a", "b")).isEqualTo("[a ≥ b]");
         assertThat(PlainMath.of("1 - {#y}^2", List.of("x"), "tanh(x)", null)).isEqualTo("1 - tanh(x)^2");
         assertThat(PlainMath.of("#y(1 - #y)", List.of("a + b"), "sigmoid(a + b)", null))
