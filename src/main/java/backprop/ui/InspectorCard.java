@@ -16,18 +16,17 @@ import javafx.scene.layout.StackPane;
  */
 final class InspectorCard extends StackPane {
     static final double WIDTH = 400;
+    static final double MARGIN = 10;
+    private static final Pos[] CORNERS = {Pos.TOP_RIGHT, Pos.TOP_LEFT, Pos.BOTTOM_RIGHT, Pos.BOTTOM_LEFT};
     /**
      * The inspector scrolls on the card: a tall one (logistic regression's twenty cells) had made the
      * graph area taller than the window gave it, pushing the stepper and the chain rule down.
      */
     private javafx.scene.control.ScrollPane scroll;
-    /** Given the scroll pane when it is made (see {@link #scrollPane}). */
     private final java.util.function.Consumer<javafx.scene.control.ScrollPane> onScrollPane;
-    static final double MARGIN = 10;
-    private static final Pos[] CORNERS = {Pos.TOP_RIGHT, Pos.TOP_LEFT, Pos.BOTTOM_RIGHT, Pos.BOTTOM_LEFT};
 
-    /** @param onClose what ✕ does (clears the selection, which hides the card) */
     /**
+     * @param onClose      what ✕ does (clears the selection, which hides the card)
      * @param onScrollPane called with the card's scroll pane when it is made, at the first {@link #hold}
      *                     (a scroll pane and its two scroll bars made with the window cost its first frame)
      */
