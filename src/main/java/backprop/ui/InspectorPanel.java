@@ -2,6 +2,7 @@ package backprop.ui;
 
 import backprop.engine.Graph;
 import backprop.engine.Graph.Node;
+import backprop.engine.ModelState;
 import backprop.engine.Step.EdgeGradient;
 import backprop.engine.Tensor;
 import backprop.ui.chain.EdgeRef;
@@ -34,6 +35,8 @@ final class InspectorPanel extends VBox {
     /** Per cell, the text it was last given (a cell whose text differs holds typing of its own). */
     private String[] cellsFilledWith = new String[0];
     private int cellsOf = -1;
+    /** The graph the inspector describes: the one on screen. */
+    private Graph shownGraph;
 
     InspectorPanel(LessonModel model) {
         this.model = model;
@@ -81,15 +84,19 @@ final class InspectorPanel extends VBox {
             return;
         }
         Graph g = m.trace().graph();
+        shownGraph = g;
         int n = model.selectedNodeProperty().get();
         EdgeRef e = model.selectedEdgeProperty().get();
         Node selected = n >= 0 && n < g.size() ? g.node(n) : null;
-        boolean editable = selected != null && (selected.kind() == Graph.Kind.INPUT || selected.kind() == Graph.Kind.PARAM)
+        // nothing to edit while another lesson is on its way (its values are not this graph's)
+        ModelState latest = model.latestStateOf(g);
+        boolean editable = selected != null && latest != null
+                && (selected.kind() == Graph.Kind.INPUT || selected.kind() == Graph.Kind.PARAM)
                 && selected.initialValue().isScalar();
         if (editable) {
             // a new selection, or its value changed (typed on the graph, undone, trained) while the
             // field holds no typing of its own: the field says the value
-            String current = Numbers.exact(model.latestState().value(n).scalar());
+            String current = Numbers.exact(latest.value(n).scalar());
             if (editing != n || valueField.getText().equals(fieldFilledWith)) {
                 valueField.setText(current);
                 fieldFilledWith = current;
@@ -100,10 +107,10 @@ final class InspectorPanel extends VBox {
         }
         editing = editable ? n : -1;
         showEditor(editable);
-        boolean cellsEditable = selected != null && hasEditableCells(selected);
+        boolean cellsEditable = selected != null && latest != null && hasEditableCells(selected);
         showCells(cellsEditable);
         if (cellsEditable) {
-            fillCells(n, model.latestState().value(n));
+            fillCells(n, latest.value(n));
         } else {
             cellsOf = -1;
         }
@@ -176,7 +183,7 @@ final class InspectorPanel extends VBox {
      * cells that hold no typing of their own.
      */
     private void fillCells(int n, Tensor value) {
-        Node node = model.lesson().graph().node(n);
+        Node node = shownGraph.node(n);
         if (cellsOf != n || cells.length != value.size()) {
             cellsOf = n;
             valueError.setText("");
@@ -202,10 +209,13 @@ final class InspectorPanel extends VBox {
                         }
                     });
                     cell.setOnScroll(e -> {
-                        Tensor now = model.latestState().value(n);
-                        double step = backprop.ui.model.ValueInput.nudgeStep(now.at(k), e.isShiftDown());
-                        double v = now.at(k) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step;
-                        model.nudge(model.latestState().withValue(n, now.with(k, v)), cell);
+                        ModelState latest = model.latestStateOf(shownGraph);
+                        if (latest != null) {
+                            Tensor now = latest.value(n);
+                            double step = backprop.ui.model.ValueInput.nudgeStep(now.at(k), e.isShiftDown());
+                            double v = now.at(k) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step;
+                            model.nudge(latest.withValue(n, now.with(k, v)), cell);
+                        }
                         e.consume();
                     });
                     cellGrid.add(cell, c, r);
@@ -238,8 +248,12 @@ final class InspectorPanel extends VBox {
      * value kept. Enter on a cell as it was filled changes nothing (its text is the value rounded).
      */
     private void commitCell(int n, int r, int c, String text) {
-        Node node = model.lesson().graph().node(n);
-        Tensor now = model.latestState().value(n);
+        ModelState latest = model.latestStateOf(shownGraph);
+        if (latest == null) {
+            return; // another lesson is on its way
+        }
+        Node node = shownGraph.node(n);
+        Tensor now = latest.value(n);
         int k = r * now.cols() + c;
         if (text.equals(cellsFilledWith[k])) {
             valueError.setText("");
@@ -251,7 +265,7 @@ final class InspectorPanel extends VBox {
             valueError.setText("");
             cellsFilledWith[k] = cellText(v);
             cells[k].setText(cellsFilledWith[k]);
-            model.commit(model.latestState().withValue(n, now.with(k, v)));
+            model.commit(latest.withValue(n, now.with(k, v)));
         } catch (IllegalArgumentException bad) {
             valueError.setText(bad.getMessage() + "; " + cellName(node, r, c) + " stays " + Numbers.exact(now.at(k)));
         }
@@ -263,17 +277,21 @@ final class InspectorPanel extends VBox {
         if (editing < 0) {
             return;
         }
-        Node node = model.lesson().graph().node(editing);
+        ModelState latest = model.latestStateOf(shownGraph);
+        if (latest == null) {
+            return; // another lesson is on its way
+        }
+        Node node = shownGraph.node(editing);
         try {
             double v = backprop.ui.model.ValueInput.parse(node.name(), valueField.getText());
             valueError.setText("");
             // the field now says the value as set ("0.70" reads 0.7), and follows it again (undo, training)
             fieldFilledWith = Numbers.exact(v);
             valueField.setText(fieldFilledWith);
-            model.commit(model.latestState().withValue(editing, Tensor.scalar(v)));
+            model.commit(latest.withValue(editing, Tensor.scalar(v)));
         } catch (IllegalArgumentException bad) {
             valueError.setText(bad.getMessage() + "; " + node.name() + " stays "
-                    + Numbers.exact(model.latestState().value(editing).scalar()));
+                    + Numbers.exact(latest.value(editing).scalar()));
         }
         showEditor(true);
     }

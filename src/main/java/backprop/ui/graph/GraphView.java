@@ -1,6 +1,7 @@
 package backprop.ui.graph;
 
 import backprop.engine.Graph;
+import backprop.engine.ModelState;
 import backprop.engine.Graph.Kind;
 import backprop.engine.Graph.Node;
 import backprop.engine.Step;
@@ -425,17 +426,25 @@ public final class GraphView extends Region {
     }
 
     private double current(int node) {
-        return model.latestState().value(node).scalar();
+        ModelState s = model.latestStateOf(scene.graph());
+        return (s != null ? s : model.stateProperty().get()).value(node).scalar();
     }
 
+    /** An edit on the graph on screen; none while another lesson is on its way to replace it. */
     private void setValue(int node, double v) {
-        model.commit(model.latestState().withValue(node, Tensor.scalar(v)));
+        ModelState s = model.latestStateOf(scene.graph());
+        if (s != null) {
+            model.commit(s.withValue(node, Tensor.scalar(v)));
+        }
     }
 
     static final long SCROLL_GESTURE_NANOS = 800_000_000L;
 
     private void nudgeValue(int node, double v, Object gesture) {
-        model.nudge(model.latestState().withValue(node, Tensor.scalar(v)), gesture);
+        ModelState s = model.latestStateOf(scene.graph());
+        if (s != null) {
+            model.nudge(s.withValue(node, Tensor.scalar(v)), gesture);
+        }
     }
 
     private void selectEdge(EdgeRef ref, javafx.scene.input.MouseEvent ev) {

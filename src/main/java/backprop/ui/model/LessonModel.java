@@ -202,6 +202,15 @@ public final class LessonModel {
         return latestState;
     }
 
+    /**
+     * The values last asked for, if they are {@code graph}'s; null while another lesson is on its way
+     * (what is on screen is about to go: an edit made on it now has no lesson to go to, and its node ids
+     * mean nothing in the next one).
+     */
+    public ModelState latestStateOf(Graph graph) {
+        return latestLesson != null && latestLesson.graph() == graph ? latestState : null;
+    }
+
     private void updateHistoryFlags() {
         canUndo.set(!undo.isEmpty());
         canRedo.set(!redo.isEmpty());

@@ -128,6 +128,57 @@ class FormulaBoxTest {
         assertThat(box.editedProperty().get()).isFalse();
     }
 
+    /**
+     * Examples chosen, "Your formula" picked and values edited faster than traces are recorded (the
+     * worker runs a random share of what is queued between two gestures): once all is recorded, a box
+     * nobody typed in holds the lesson's formula as the graph shows it, or, for an example without
+     * one, the user's last drawn formula or the starter; never another example's formula.
+     */
+    @Test
+    void gesturesFasterThanTheWorkerLeaveTheBoxSayingWhatTheGraphShows() {
+        java.util.Random random = new java.util.Random(20261203);
+        java.util.List<String> ids = Scenarios.ids();
+        for (int round = 0; round < 300; round++) {
+            java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
+            LessonModel m = new LessonModel(queue::add, Runnable::run);
+            FormulaBox b = new FormulaBox(m);
+            StringBuilder log = new StringBuilder();
+            for (int gesture = 0; gesture < 8; gesture++) {
+                int what = random.nextInt(4);
+                if (what <= 1 || m.lesson() == null) {
+                    String id = ids.get(random.nextInt(ids.size()));
+                    log.append("load ").append(id).append("; ");
+                    m.load(id);
+                } else if (what == 2) {
+                    log.append("your formula; ");
+                    b.drawUsersFormula();
+                } else {
+                    // as the graph's editor does: on the graph on screen, nothing while another lesson is on its way
+                    Graph g = m.lesson().graph();
+                    ModelState latest = m.latestStateOf(g);
+                    java.util.List<Graph.Node> scalars = g.namedLeaves().stream().filter(n -> n.initialValue().isScalar()).toList();
+                    if (latest != null && !scalars.isEmpty()) {
+                        Graph.Node n = scalars.get(random.nextInt(scalars.size()));
+                        log.append("edit ").append(n.name()).append("; ");
+                        m.commit(latest.withValue(n.id(), Tensor.scalar(random.nextInt(9) + 1)));
+                    }
+                }
+                for (int k = random.nextInt(queue.size() + 1); k > 0; k--) {
+                    queue.poll().run();
+                }
+            }
+            while (!queue.isEmpty()) {
+                queue.poll().run();
+            }
+            Lesson l = m.lesson();
+            String own = l.formulaWith(m.stateProperty().get());
+            String expected = own != null ? own : m.programProperty().get() != null ? m.programProperty().get() : FormulaBox.STARTER;
+            assertThat(b.textProperty().get()).as("after: %s", log).isEqualTo(expected);
+            assertThat(b.showsExampleProperty().get()).as("heading after: %s", log).isEqualTo(l.scenario() != null && own != null);
+            assertThat(b.editedProperty().get()).as("'Edited' after: %s", log).isFalse();
+        }
+    }
+
     @Test
     void withNoFormulaDrawnYetAnExampleWithoutOneGivesTheStarter() {
         model.load("apple");

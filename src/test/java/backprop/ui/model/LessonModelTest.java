@@ -47,6 +47,21 @@ class LessonModelTest {
     }
 
     @Test
+    void theGraphOnScreenTakesNoEditWhileAnotherLessonIsOnItsWay() {
+        java.util.ArrayDeque<Runnable> workerQueue = new java.util.ArrayDeque<>();
+        LessonModel m = new LessonModel(workerQueue::add, Runnable::run);
+        m.load("apple");
+        workerQueue.poll().run();
+        backprop.engine.Graph apples = m.lesson().graph();
+        assertThat(m.latestStateOf(apples)).isSameAs(m.latestState());
+        m.load("xor"); // on its way: apples' node ids mean nothing in XOR's values
+        assertThat(m.latestStateOf(apples)).isNull();
+        workerQueue.poll().run();
+        assertThat(m.latestStateOf(apples)).isNull();
+        assertThat(m.latestStateOf(m.lesson().graph())).isSameAs(m.latestState());
+    }
+
+    @Test
     void anEditKeepsTheCursorAndReplaysTheNewValues() {
         model.load("apple");
         model.toForwardEnd();
