@@ -480,9 +480,13 @@ public final class TrainingModel {
             return;
         }
         Lesson l = lesson.lesson();
-        ModelState current = lesson.latestState();
-        if (l == null || current == null || !fits(l.graph(), current)) {
+        if (l == null) {
             status.set("Load an example or a formula first.");
+            return;
+        }
+        ModelState current = lesson.latestStateOf(l.graph());
+        if (current == null || !fits(l.graph(), current)) {
+            status.set("The next lesson is still loading: train it once it is on screen.");
             return;
         }
         Optimizer opt;

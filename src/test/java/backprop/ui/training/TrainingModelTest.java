@@ -43,6 +43,24 @@ class TrainingModelTest {
     }
 
     @Test
+    void nothingTrainsWhileTheNextLessonIsStillLoading() {
+        java.util.ArrayDeque<Runnable> worker = new java.util.ArrayDeque<>();
+        LessonModel slow = new LessonModel(worker::add, Runnable::run);
+        TrainingModel training = new TrainingModel(slow, Runnable::run, Runnable::run);
+        slow.load("seed-221");
+        worker.poll().run();
+        slow.load("xor"); // on its way: seed 000's net is still on screen
+        training.stepIteration();
+        assertThat(training.runs()).isEmpty();
+        assertThat(training.statusProperty().get()).contains("still loading");
+        while (!worker.isEmpty()) { // XOR on screen
+            worker.poll().run();
+        }
+        training.stepIteration();
+        assertThat(training.runs()).hasSize(1);
+    }
+
+    @Test
     void seed000SgdUntil1e7TakesOneRunOf111PointsAndLeavesTheTrainersWeights() {
         seed000Sgd();
         model.runUntil();
