@@ -140,11 +140,11 @@ final class InspectorPanel extends VBox {
     static final int EDITABLE_CELLS = 24;
     static final int EDITABLE_COLUMNS = 4;
 
-    /** An input or weight holding a small matrix: each element can be typed over in the inspector. */
+    /** An input or weight holding a small matrix (or a row of up to 24): each element can be typed over in the inspector. */
     static boolean hasEditableCells(Node node) {
         Tensor v = node.initialValue();
         return (node.kind() == Graph.Kind.INPUT || node.kind() == Graph.Kind.PARAM) && !v.isScalar()
-                && v.size() <= EDITABLE_CELLS && v.cols() <= EDITABLE_COLUMNS;
+                && v.size() <= EDITABLE_CELLS && (v.cols() <= EDITABLE_COLUMNS || v.rows() == 1);
     }
 
     private void showCells(boolean on) {
@@ -218,7 +218,11 @@ final class InspectorPanel extends VBox {
                         }
                         e.consume();
                     });
-                    cellGrid.add(cell, c, r);
+                    if (value.rows() == 1) { // a row vector wider than the sidebar (seed 002's x): in reading order, four a row
+                        cellGrid.add(cell, c % EDITABLE_COLUMNS, c / EDITABLE_COLUMNS);
+                    } else {
+                        cellGrid.add(cell, c, r);
+                    }
                     cells[k] = cell;
                 }
             }

@@ -180,6 +180,26 @@ class InspectorEditingTest {
     }
 
     @Test
+    void aLongRowIsTypedInRowsOfFour(FxRobot robot) {
+        robot.interact(() -> model.load("softmax-ce"));
+        waitFor(() -> model.lesson().id().equals("softmax-ce") && model.moment() != null
+                && model.moment().trace().graph() == model.lesson().graph());
+        select(robot, "x"); // seed 002's input, 1×10
+        assertThat(robot.lookup("#inspectorCells .text-field").queryAll()).hasSize(10);
+        javafx.scene.Node seventh = robot.lookup("#inspectorCell-1-7").query();
+        assertThat(javafx.scene.layout.GridPane.getRowIndex(seventh)).isEqualTo(1);
+        assertThat(javafx.scene.layout.GridPane.getColumnIndex(seventh)).isEqualTo(2);
+        Tensor before = valueOf("x");
+        type(robot, "#inspectorCell-1-7", "0.75");
+        waitFor(() -> valueOf("x").get(0, 6) == 0.75);
+        for (int k = 0; k < before.size(); k++) {
+            if (k != 6) {
+                assertThat(valueOf("x").at(k)).isEqualTo(before.at(k));
+            }
+        }
+    }
+
+    @Test
     void aScalarsFieldFollowsUndoAfterAValueTypedInIt(FxRobot robot) {
         robot.interact(() -> model.load("seed-221"));
         waitFor(() -> model.lesson().id().equals("seed-221") && model.moment() != null
