@@ -35,6 +35,11 @@ final class InspectorPanel extends VBox {
     /** Per cell, the text it was last given (a cell whose text differs holds typing of its own). */
     private String[] cellsFilledWith = new String[0];
     private int cellsOf = -1;
+    /** The element whose cell last took the focus for a weight's line clicked, and its node. */
+    private int focusedChoice = -1;
+    private int focusedChoiceOf = -1;
+    /** Gives the keys back to the graph (Esc in a cell): the arrow keys step again. */
+    private Runnable backToGraph = () -> { };
     /** The graph the inspector describes: the one on screen. */
     private Graph shownGraph;
 
@@ -136,6 +141,33 @@ final class InspectorPanel extends VBox {
         valueError.setManaged(valueError.isVisible());
     }
 
+    /**
+     * Focuses a cell, now or once it is in the window: on a card shown for the first time the cells
+     * join the scene only when the card's scroll pane lays its content out.
+     */
+    private static void focusWhenShown(javafx.scene.control.TextField cell) {
+        if (cell.getScene() != null) {
+            cell.requestFocus();
+            cell.selectAll();
+            return;
+        }
+        cell.sceneProperty().addListener(new javafx.beans.value.ChangeListener<javafx.scene.Scene>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> obs,
+                                javafx.scene.Scene was, javafx.scene.Scene now) {
+                if (now != null) {
+                    cell.sceneProperty().removeListener(this);
+                    javafx.application.Platform.runLater(() -> focusWhenShown(cell));
+                }
+            }
+        });
+    }
+
+    /** What Esc in a cell does after putting its value back: give the keys to the graph. */
+    void setBackToGraph(Runnable r) {
+        backToGraph = r;
+    }
+
     /** The most elements, and columns, a matrix may have to be edited cell by cell (a row of four fits the sidebar; logistic regression's 10 points are 20). */
     static final int EDITABLE_CELLS = 24;
     static final int EDITABLE_COLUMNS = 4;
@@ -205,6 +237,7 @@ final class InspectorPanel extends VBox {
                             cell.setText(cellsFilledWith[k]);
                             valueError.setText("");
                             showError(true);
+                            backToGraph.run();
                             e.consume();
                         }
                     });
@@ -237,6 +270,15 @@ final class InspectorPanel extends VBox {
         int chosen = model.selectedElementProperty().get();
         for (int k = 0; k < cells.length; k++) {
             cells[k].pseudoClassStateChanged(CHOSEN, k == chosen);
+        }
+        if (chosen >= 0 && chosen < cells.length && (chosen != focusedChoice || n != focusedChoiceOf)) {
+            // a weight's line just clicked: its number is ready to be typed over, as a box's value is
+            focusedChoice = chosen;
+            focusedChoiceOf = n;
+            javafx.scene.control.TextField cell = cells[chosen];
+            javafx.application.Platform.runLater(() -> focusWhenShown(cell)); // after the click's own handling
+        } else if (chosen < 0) {
+            focusedChoice = -1;
         }
         cellCaption.setText("New values of " + node.name() + ": type in a cell, Enter sets it");
         showError(true);

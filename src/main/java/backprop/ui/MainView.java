@@ -93,6 +93,7 @@ public final class MainView extends BorderPane {
         leaveTheKeysToStepping((ScrollPane) chainRule.lookup("#chainScroll"));
         leaveTheKeysToStepping(inspectorInSidebar);
         inspector = new InspectorPanel(model);
+        inspector.setBackToGraph(graph::requestFocus);
         graphArea = new javafx.scene.layout.StackPane(graph, inspectorCard);
 
         setTop(toolbar());

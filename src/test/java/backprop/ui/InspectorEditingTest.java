@@ -143,6 +143,16 @@ class InspectorEditingTest {
         waitFor(() -> robot.lookup("#inspectorCell-1-2").query().getPseudoClassStates().contains(chosen));
         assertThat(robot.lookup("#inspectorCells .text-field").queryAll().stream()
                 .filter(c -> c.getPseudoClassStates().contains(chosen))).hasSize(1);
+        // the marked cell has the focus: typing over it sets that weight, as typing over a box's value does
+        Tensor before = valueOf("W_hidden");
+        waitFor(() -> robot.lookup("#inspectorCell-1-2").query().isFocused());
+        robot.write("0.3").type(KeyCode.ENTER);
+        waitFor(() -> valueOf("W_hidden").get(0, 1) == 0.3);
+        assertThat(valueOf("W_hidden").get(1, 1)).isEqualTo(before.get(1, 1));
+        // Esc gives the keys back to the graph: → steps
+        int cursor = model.cursorProperty().get();
+        robot.type(KeyCode.ESCAPE).type(KeyCode.RIGHT);
+        waitFor(() -> model.cursorProperty().get() == cursor + 1);
         // another node: no cell is marked when W_hidden is selected again from its box
         robot.interact(() -> model.selectedNodeProperty().set(id("X")));
         robot.interact(() -> model.selectedNodeProperty().set(id("W_hidden")));

@@ -181,6 +181,7 @@ public final class GraphView extends Region {
                 int element = l.row() < 0 ? -1 : l.row() * g.node(l.weight()).initialValue().cols() + l.column();
                 javafx.event.EventHandler<javafx.scene.input.MouseEvent> select = ev -> {
                     selectNode(l.weight(), ev);
+                    model.selectedElementProperty().set(-1); // the same line clicked again is news too
                     model.selectedElementProperty().set(element); // the inspector marks its cell
                 };
                 e.shape.setOnMouseClicked(select);
