@@ -280,7 +280,7 @@ final class InspectorPanel extends VBox {
         } else if (chosen < 0) {
             focusedChoice = -1;
         }
-        cellCaption.setText("New values of " + node.name() + ": type in a cell, Enter sets it");
+        cellCaption.setText(node.name() + " as the iteration starts: type in a cell, Enter sets it");
         showError(true);
     }
 
