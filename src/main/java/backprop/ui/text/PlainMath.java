@@ -53,19 +53,7 @@ public final class PlainMath {
             return isAtom(s.substring(1));
         }
         int open = s.indexOf('(');
-        return open >= 0 && (open == 0 || SIMPLE.matcher(s.substring(0, open)).matches()) && closesAtTheEnd(s, open);
-    }
-
-    private static boolean closesAtTheEnd(String s, int open) {
-        int depth = 0;
-        for (int k = open; k < s.length(); k++) {
-            char c = s.charAt(k);
-            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            if (depth == 0) {
-                return k == s.length() - 1;
-            }
-        }
-        return false;
+        return open >= 0 && (open == 0 || SIMPLE.matcher(s.substring(0, open)).matches()) && Tex.closesAtTheEnd(s, open);
     }
 
     private static String wrap(String s) {
@@ -209,7 +197,7 @@ public final class PlainMath {
             return name;
         }
         String arg = argument();
-        if (arg.startsWith("(") && closesAtTheEnd(arg, 0)) {
+        if (arg.startsWith("(") && Tex.closesAtTheEnd(arg, 0)) {
             return name + arg;
         }
         if (arg.matches("\\p{L}+") && t.startsWith("(", i)) {

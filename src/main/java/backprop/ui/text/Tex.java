@@ -63,7 +63,7 @@ public final class Tex {
     }
 
     /** Whether the parenthesis opened at {@code open} closes at the last character, not before: not exp(a) * b. */
-    private static boolean closesAtTheEnd(String s, int open) {
+    static boolean closesAtTheEnd(String s, int open) {
         if (!s.endsWith(")")) {
             return false;
         }
