@@ -306,16 +306,25 @@ final class InspectorPanel extends VBox {
             showError(true);
             return;
         }
-        try {
-            double v = backprop.ui.model.ValueInput.parse(cellName(node, r, c), text);
-            valueError.setText("");
-            cellsFilledWith[k] = cellText(v);
+        java.util.OptionalDouble v = parseOrExplain(cellName(node, r, c), text, now.at(k));
+        if (v.isPresent()) {
+            cellsFilledWith[k] = cellText(v.getAsDouble()); // the cell follows the value again (undo, training)
             cells[k].setText(cellsFilledWith[k]);
-            model.commit(latest.withValue(n, now.with(k, v)));
-        } catch (IllegalArgumentException bad) {
-            valueError.setText(bad.getMessage() + "; " + cellName(node, r, c) + " stays " + Numbers.exact(now.at(k)));
+            model.commit(latest.withValue(n, now.with(k, v.getAsDouble())));
         }
         showError(true);
+    }
+
+    /** A typed value, or empty after saying under the editors what is wrong and that {@code what} keeps {@code kept}. */
+    private java.util.OptionalDouble parseOrExplain(String what, String text, double kept) {
+        try {
+            double v = backprop.ui.model.ValueInput.parse(what, text);
+            valueError.setText("");
+            return java.util.OptionalDouble.of(v);
+        } catch (IllegalArgumentException bad) {
+            valueError.setText(bad.getMessage() + "; " + what + " stays " + Numbers.exact(kept));
+            return java.util.OptionalDouble.empty();
+        }
     }
 
     /** Enter in the value field: a valid number becomes an undoable edit; anything else is explained and the value kept. */
@@ -328,16 +337,12 @@ final class InspectorPanel extends VBox {
             return; // another lesson is on its way
         }
         Node node = shownGraph.node(editing);
-        try {
-            double v = backprop.ui.model.ValueInput.parse(node.name(), valueField.getText());
-            valueError.setText("");
+        java.util.OptionalDouble v = parseOrExplain(node.name(), valueField.getText(), latest.value(editing).scalar());
+        if (v.isPresent()) {
             // the field now says the value as set ("0.70" reads 0.7), and follows it again (undo, training)
-            fieldFilledWith = Numbers.exact(v);
+            fieldFilledWith = Numbers.exact(v.getAsDouble());
             valueField.setText(fieldFilledWith);
-            model.commit(latest.withValue(editing, Tensor.scalar(v)));
-        } catch (IllegalArgumentException bad) {
-            valueError.setText(bad.getMessage() + "; " + node.name() + " stays "
-                    + Numbers.exact(latest.value(editing).scalar()));
+            model.commit(latest.withValue(editing, Tensor.scalar(v.getAsDouble())));
         }
         showEditor(true);
     }
