@@ -36,9 +36,11 @@ public final class ProgramParser {
     private final GraphBuilder graph = new GraphBuilder();
     private final Map<String, Integer> names = new HashMap<>();
     private final Map<String, Integer> definedOnLine = new HashMap<>();
-    /** Where each declared input's or param's number is written (start and end offsets), in order. */
-    private final Map<String, int[]> literalSpans = new java.util.LinkedHashMap<>();
-    private final Map<String, Double> literals = new HashMap<>();
+    /** Each declared input's or param's number: where it is written (start and end offsets) and its value, in order. */
+    private final Map<String, Literal> literals = new java.util.LinkedHashMap<>();
+
+    private record Literal(int start, int end, double value) {
+    }
     private int pos;
 
     private ProgramParser(String src) {
@@ -63,13 +65,12 @@ public final class ProgramParser {
         ProgramParser p = new ProgramParser(program);
         p.program();
         StringBuilder out = new StringBuilder(program);
-        List<Map.Entry<String, int[]>> spans = new java.util.ArrayList<>(p.literalSpans.entrySet());
-        for (int i = spans.size() - 1; i >= 0; i--) { // from the end: earlier offsets stay valid
-            String name = spans.get(i).getKey();
-            Double v = values.get(name);
-            if (v != null && Double.compare(v, p.literals.get(name)) != 0) {
-                int[] span = spans.get(i).getValue();
-                out.replace(span[0], span[1], GraphBuilder.formatConstant(v));
+        List<Map.Entry<String, Literal>> written = new java.util.ArrayList<>(p.literals.entrySet());
+        for (int i = written.size() - 1; i >= 0; i--) { // from the end: earlier offsets stay valid
+            Double v = values.get(written.get(i).getKey());
+            Literal l = written.get(i).getValue();
+            if (v != null && Double.compare(v, l.value()) != 0) {
+                out.replace(l.start(), l.end(), GraphBuilder.formatConstant(v));
             }
         }
         return out.toString();
@@ -116,8 +117,7 @@ public final class ProgramParser {
         int node;
         if (literal != null) {
             node = param ? graph.param(name.text(), literal) : graph.input(name.text(), literal);
-            literalSpans.put(name.text(), new int[] {first.offset(), end(tokens.get(pos - 1))});
-            literals.put(name.text(), literal);
+            literals.put(name.text(), new Literal(first.offset(), end(tokens.get(pos - 1)), literal));
         } else if (param) {
             throw error(first, "param " + name.text() + " must be given a number, as in param " + name.text() + " = 0.5");
         } else {
