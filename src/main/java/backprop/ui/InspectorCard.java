@@ -73,10 +73,7 @@ final class InspectorCard extends StackPane {
     /** Puts {@code inspector} on the card (it is in no other parent). */
     void hold(javafx.scene.Node inspector) {
         if (scroll == null) {
-            scroll = backprop.ui.fx.Scrolling.uncachedScrollPane(null);
-            scroll.setFitToWidth(true);
-            scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-            scroll.getStyleClass().add("inspector-scroll");
+            scroll = InspectorPanel.scrollingHome();
             getChildren().add(0, scroll);
             onScrollPane.accept(scroll);
         }

@@ -43,6 +43,18 @@ final class InspectorPanel extends VBox {
     /** The graph the inspector describes: the one on screen. */
     private Graph shownGraph;
 
+    /**
+     * A home for the inspector where it scrolls up and down at the home's width: the sidebar's room left
+     * over, and the card over the graph.
+     */
+    static javafx.scene.control.ScrollPane scrollingHome() {
+        javafx.scene.control.ScrollPane scroll = backprop.ui.fx.Scrolling.uncachedScrollPane(null);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("inspector-scroll");
+        return scroll;
+    }
+
     InspectorPanel(LessonModel model) {
         this.model = model;
         setId("inspector");

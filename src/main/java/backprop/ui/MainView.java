@@ -52,7 +52,7 @@ public final class MainView extends BorderPane {
     private TrainingPanel trainingPanel;
     /** One inspector: in the sidebar while it shows, else on a card over the graph (see {@link #placeInspector}). */
     private final InspectorPanel inspector;
-    private final ScrollPane inspectorInSidebar = backprop.ui.fx.Scrolling.uncachedScrollPane(null);
+    private final ScrollPane inspectorInSidebar = InspectorPanel.scrollingHome();
     // its scroll pane, like the sidebar's, leaves the arrow keys to stepping
     private final InspectorCard inspectorCard = new InspectorCard(this::clearSelection, this::leaveTheKeysToStepping);
     private final javafx.scene.layout.StackPane graphArea;
@@ -544,9 +544,6 @@ public final class MainView extends BorderPane {
         // the inspector takes the sidebar's room left over and scrolls in it: a long formula's local
         // derivatives had been cut off ("orange_count..."), and squeezed the help text above to a line
         inspectorInSidebar.setContent(inspector);
-        inspectorInSidebar.setFitToWidth(true);
-        inspectorInSidebar.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        inspectorInSidebar.getStyleClass().add("inspector-scroll");
         VBox.setVgrow(inspectorInSidebar, Priority.ALWAYS);
         Separator afterValues = new Separator(); // goes with the values when they move to the training workspace
         afterValues.visibleProperty().bind(valuesInSidebar.visibleProperty());
