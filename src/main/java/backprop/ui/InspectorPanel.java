@@ -259,7 +259,7 @@ final class InspectorPanel extends VBox {
                             Tensor now = latest.value(n);
                             double step = backprop.ui.model.ValueInput.nudgeStep(now.at(k), e.isShiftDown());
                             double v = now.at(k) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step;
-                            model.nudge(latest.withValue(n, now.with(k, v)), cell);
+                            model.edit(shownGraph, n, k, v, cell);
                         }
                         e.consume();
                     });
@@ -322,7 +322,7 @@ final class InspectorPanel extends VBox {
         if (v.isPresent()) {
             cellsFilledWith[k] = cellText(v.getAsDouble()); // the cell follows the value again (undo, training)
             cells[k].setText(cellsFilledWith[k]);
-            model.commit(latest.withValue(n, now.with(k, v.getAsDouble())));
+            model.edit(shownGraph, n, k, v.getAsDouble(), null);
         }
         showError(true);
     }
@@ -354,7 +354,7 @@ final class InspectorPanel extends VBox {
             // the field now says the value as set ("0.70" reads 0.7), and follows it again (undo, training)
             fieldFilledWith = Numbers.exact(v.getAsDouble());
             valueField.setText(fieldFilledWith);
-            model.commit(latest.withValue(editing, Tensor.scalar(v.getAsDouble())));
+            model.edit(shownGraph, editing, 0, v.getAsDouble(), null);
         }
         showEditor(true);
     }

@@ -431,21 +431,14 @@ public final class GraphView extends Region {
         return (s != null ? s : model.stateProperty().get()).value(node).scalar();
     }
 
-    /** An edit on the graph on screen; none while another lesson is on its way to replace it. */
     private void setValue(int node, double v) {
-        ModelState s = model.latestStateOf(scene.graph());
-        if (s != null) {
-            model.commit(s.withValue(node, Tensor.scalar(v)));
-        }
+        model.edit(scene.graph(), node, 0, v, null);
     }
 
     static final long SCROLL_GESTURE_NANOS = 800_000_000L;
 
     private void nudgeValue(int node, double v, Object gesture) {
-        ModelState s = model.latestStateOf(scene.graph());
-        if (s != null) {
-            model.nudge(s.withValue(node, Tensor.scalar(v)), gesture);
-        }
+        model.edit(scene.graph(), node, 0, v, gesture);
     }
 
     private void selectEdge(EdgeRef ref, javafx.scene.input.MouseEvent ev) {

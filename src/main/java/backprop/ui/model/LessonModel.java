@@ -136,6 +136,25 @@ public final class LessonModel {
         show(latestLesson, s);
     }
 
+    /**
+     * A value typed or dragged on the graph on screen: element {@code k} (row-major; 0 for a number) of
+     * leaf {@code node} of {@code graph} becomes {@code v}, as an undoable edit ({@code gesture} null) or
+     * as a step of a gesture (see {@link #nudge}). Dropped while another lesson is on its way: the node
+     * ids of the graph on screen mean nothing in it.
+     */
+    public void edit(Graph graph, int node, int k, double v, Object gesture) {
+        ModelState s = latestStateOf(graph);
+        if (s == null) {
+            return;
+        }
+        ModelState next = s.withValue(node, s.value(node).with(k, v));
+        if (gesture == null) {
+            commit(next);
+        } else {
+            nudge(next, gesture);
+        }
+    }
+
     /** The gesture of the last {@link #nudge} and the values it left, while nothing else has changed them. */
     private Object gesture;
     private ModelState gestureResult;

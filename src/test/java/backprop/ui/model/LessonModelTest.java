@@ -56,6 +56,10 @@ class LessonModelTest {
         assertThat(m.latestStateOf(apples)).isSameAs(m.latestState());
         m.load("xor"); // on its way: apples' node ids mean nothing in XOR's values
         assertThat(m.latestStateOf(apples)).isNull();
+        backprop.engine.ModelState xorValues = m.latestState();
+        m.edit(apples, apples.byName("count").orElseThrow().id(), 0, 3, null); // typed on apples, still on screen
+        assertThat(m.latestState()).isSameAs(xorValues);
+        assertThat(m.canUndoProperty().get()).isFalse();
         workerQueue.poll().run();
         assertThat(m.latestStateOf(apples)).isNull();
         assertThat(m.latestStateOf(m.lesson().graph())).isSameAs(m.latestState());
