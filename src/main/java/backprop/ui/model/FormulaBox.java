@@ -101,10 +101,13 @@ public final class FormulaBox {
             return;
         }
         String example = Scenarios.program(now.id()).orElse(null);
-        if (example != null && exampleShown.get() != null && was != null && was.scenario() != null && was.id().equals(now.id())) {
+        boolean untouched = holdsNoTypedText() || text.get().equals(model.programProperty().get());
+        // the box gave the example's place to the user's formula, asked for and superseded before it was drawn
+        boolean givenAway = untouched && !showsExample.get();
+        if (example != null && exampleShown.get() != null && was != null && was.scenario() != null && was.id().equals(now.id())
+                && !givenAway) {
             return; // the same example again (weight decay): its formula stays, with the values it shows
         }
-        boolean untouched = holdsNoTypedText() || text.get().equals(model.programProperty().get());
         String shown = exampleShown.get();
         exampleShown.set(null);
         if (!untouched) {

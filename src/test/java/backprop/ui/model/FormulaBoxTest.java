@@ -153,14 +153,13 @@ class FormulaBoxTest {
                     log.append("your formula; ");
                     b.drawUsersFormula();
                 } else {
-                    // as the graph's editor does: on the graph on screen, nothing while another lesson is on its way
+                    // as the graph's editor does: on the graph on screen (dropped while another lesson is on its way)
                     Graph g = m.lesson().graph();
-                    ModelState latest = m.latestStateOf(g);
                     java.util.List<Graph.Node> scalars = g.namedLeaves().stream().filter(n -> n.initialValue().isScalar()).toList();
-                    if (latest != null && !scalars.isEmpty()) {
+                    if (!scalars.isEmpty()) {
                         Graph.Node n = scalars.get(random.nextInt(scalars.size()));
                         log.append("edit ").append(n.name()).append("; ");
-                        m.commit(latest.withValue(n.id(), Tensor.scalar(random.nextInt(9) + 1)));
+                        m.edit(g, n.id(), 0, random.nextInt(9) + 1, null);
                     }
                 }
                 for (int k = random.nextInt(queue.size() + 1); k > 0; k--) {
@@ -177,6 +176,23 @@ class FormulaBoxTest {
             assertThat(b.showsExampleProperty().get()).as("heading after: %s", log).isEqualTo(l.scenario() != null && own != null);
             assertThat(b.editedProperty().get()).as("'Edited' after: %s", log).isFalse();
         }
+    }
+
+    @Test
+    void anExampleChosenAgainBeforeYourFormulaIsDrawnGetsItsFormulaBack() {
+        java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
+        LessonModel m = new LessonModel(queue::add, Runnable::run);
+        FormulaBox b = new FormulaBox(m);
+        m.load("apple-orange");
+        queue.poll().run();
+        b.drawUsersFormula(); // the box gives way to the user's formula at once; its graph is not recorded yet
+        m.load("apple-orange"); // and the teacher goes back to the example before it is
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+        }
+        assertThat(m.lesson().id()).isEqualTo("apple-orange");
+        assertThat(b.textProperty().get()).isEqualTo(Scenarios.program("apple-orange").orElseThrow());
+        assertThat(b.showsExampleProperty().get()).isTrue();
     }
 
     @Test
