@@ -21,11 +21,26 @@ final class InspectorPanel extends VBox {
     private final javafx.scene.control.TextField valueField = new javafx.scene.control.TextField();
     private final Label valueError = new Label();
     private final javafx.scene.layout.HBox editRow;
+    /** "New value" for a scalar; the element's name ("W1[3,7] =") for one element of a big matrix. */
+    private final Label editLabel = new Label("New value");
     private int editing = -1;
+    /** The element of {@code editing} the field sets: 0 for a scalar, the element chosen on a heat map otherwise. */
+    private int editingElement;
     private String fieldFilledWith;
     private final javafx.scene.image.ImageView valueMap = new javafx.scene.image.ImageView();
     private final javafx.scene.image.ImageView gradMap = new javafx.scene.image.ImageView();
     private javafx.scene.layout.HBox maps;
+    private final VBox mapBox;
+    /** What the pointer is on in a heat map ("W1[3,7] = 0.1, ∂L/∂W1[3,7] = …"), or how to use the maps. */
+    private final Label mapReadout = new Label();
+    /** The chosen element's outline on each map. */
+    private final javafx.scene.shape.Rectangle valueMark = mapMark();
+    private final javafx.scene.shape.Rectangle gradMark = mapMark();
+    /** The node and tensors the maps show, for the readout. */
+    private Node mapNode;
+    private Tensor mapValue;
+    private Tensor mapGrad;
+    private int pointed = -1;
     /** A small matrix input or weight: one field per element (XOR's W_hidden, its X and y). */
     private javafx.scene.layout.GridPane cellGrid;
     private Label cellCaption;
@@ -67,11 +82,21 @@ final class InspectorPanel extends VBox {
         valueField.setId("inspectorValueField");
         valueField.setPrefColumnCount(10);
         valueField.setOnAction(e -> commitValue());
+        valueField.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) { // cancel: the value it holds, the keys to the graph
+                valueField.setText(fieldFilledWith);
+                valueError.setText("");
+                showError(true);
+                backToGraph.run();
+                e.consume();
+            }
+        });
         valueError.setId("inspectorError");
         valueError.getStyleClass().add("edit-error");
         valueError.setWrapText(true);
-        Label set = new Label("New value");
-        editRow = new javafx.scene.layout.HBox(8, set, valueField);
+        editLabel.setId("inspectorValueLabel");
+        editLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        editRow = new javafx.scene.layout.HBox(8, editLabel, valueField);
         editRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         showEditor(false);
         valueMap.setId("inspectorValueMap");
@@ -84,11 +109,43 @@ final class InspectorPanel extends VBox {
         }
         Label valueCaption = new Label("value");
         Label gradCaption = new Label("gradient");
-        maps = new javafx.scene.layout.HBox(10, new VBox(2, valueCaption, valueMap), new VBox(2, gradCaption, gradMap));
+        maps = new javafx.scene.layout.HBox(10, new VBox(2, valueCaption, markable(valueMap, valueMark)),
+                new VBox(2, gradCaption, markable(gradMap, gradMark)));
         maps.setId("inspectorMaps");
-        maps.setVisible(false);
-        maps.setManaged(false);
-        getChildren().addAll(heading, body, editRow, valueError, maps);
+        for (javafx.scene.image.ImageView map : new javafx.scene.image.ImageView[] {valueMap, gradMap}) {
+            map.setCursor(javafx.scene.Cursor.CROSSHAIR);
+            map.setOnMouseMoved(e -> point(elementAt(map, e)));
+            map.setOnMouseExited(e -> point(-1));
+            map.setOnMouseClicked(e -> {
+                int k = elementAt(map, e);
+                if (k >= 0 && mapNode != null && isTypedIn(mapNode)) {
+                    model.selectedElementProperty().set(-1); // the same element clicked again is news too
+                    model.selectedElementProperty().set(k);
+                }
+                e.consume();
+            });
+        }
+        valueMap.setOnScroll(e -> { // as on a cell: the element under the pointer moves by a step
+            int k = elementAt(valueMap, e.getX(), e.getY());
+            ModelState latest = model.latestStateOf(shownGraph);
+            if (k >= 0 && latest != null && mapNode != null && isTypedIn(mapNode)) {
+                Tensor now = latest.value(mapNode.id());
+                double step = backprop.ui.model.ValueInput.nudgeStep(now.at(k), e.isShiftDown());
+                model.edit(shownGraph, mapNode.id(), k, now.at(k) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step, valueMap);
+            }
+            e.consume();
+        });
+        mapReadout.setId("inspectorMapReadout");
+        // always two lines, never wrapped: the maps above must not move under the pointer as it reads
+        mapReadout.setWrapText(false);
+        mapReadout.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
+        mapReadout.getStyleClass().add("map-readout");
+        VBox mapsAndReadout = new VBox(4, maps, mapReadout);
+        mapsAndReadout.setId("inspectorMapBox");
+        mapsAndReadout.setVisible(false);
+        mapsAndReadout.setManaged(false);
+        this.mapBox = mapsAndReadout;
+        getChildren().addAll(heading, body, editRow, valueError, mapsAndReadout);
         model.selectedNodeProperty().addListener((obs, was, now) -> refresh());
         model.selectedEdgeProperty().addListener((obs, was, now) -> refresh());
         model.selectedElementProperty().addListener((obs, was, now) -> refresh());
@@ -107,23 +164,46 @@ final class InspectorPanel extends VBox {
         Node selected = n >= 0 && n < g.size() ? g.node(n) : null;
         // nothing to edit while another lesson is on its way (its values are not this graph's)
         ModelState latest = model.latestStateOf(g);
-        boolean editable = selected != null && latest != null
-                && (selected.kind() == Graph.Kind.INPUT || selected.kind() == Graph.Kind.PARAM)
-                && selected.initialValue().isScalar();
+        int chosen = model.selectedElementProperty().get();
+        boolean scalar = selected != null && isTypedIn(selected) && selected.initialValue().isScalar();
+        // one element of a matrix too big for cells, chosen on its heat map
+        boolean element = selected != null && isTypedIn(selected) && !scalar && !hasEditableCells(selected)
+                && chosen >= 0 && chosen < selected.initialValue().size();
+        boolean editable = latest != null && (scalar || element);
+        // an element yet to be chosen: the field waits, disabled, where it will be (the maps do not move)
+        boolean waiting = !editable && latest != null && selected != null && isTypedIn(selected) && !scalar
+                && !hasEditableCells(selected);
+        int k = element ? chosen : 0;
         if (editable) {
             // a new selection, or its value changed (typed on the graph, undone, trained) while the
             // field holds no typing of its own: the field says the value
-            String current = Numbers.exact(latest.value(n).scalar());
-            if (editing != n || valueField.getText().equals(fieldFilledWith)) {
+            String current = Numbers.exact(latest.value(n).at(k));
+            boolean another = editing != n || editingElement != k;
+            if (another || valueField.getText().equals(fieldFilledWith)) {
                 valueField.setText(current);
                 fieldFilledWith = current;
             }
-            if (editing != n) {
+            if (another) {
                 valueError.setText("");
+                editLabel.setText(element ? elementName(selected, selected.initialValue().cols(), k) + " =" : "New value");
+                if (element) { // its number ready to be typed over, as a cell's
+                    javafx.application.Platform.runLater(() -> focusWhenShown(valueField));
+                }
             }
         }
         editing = editable ? n : -1;
-        showEditor(editable);
+        editingElement = editable ? k : 0;
+        placeEditor(element || waiting);
+        showEditor(editable || waiting);
+        valueField.setDisable(waiting);
+        if (waiting) {
+            editLabel.setText("Element");
+            valueField.setText("");
+            valueField.setPromptText("click it on the map");
+            fieldFilledWith = "";
+        } else {
+            valueField.setPromptText(null);
+        }
         boolean cellsEditable = selected != null && latest != null && hasEditableCells(selected);
         showCells(cellsEditable);
         if (cellsEditable) {
@@ -138,8 +218,21 @@ final class InspectorPanel extends VBox {
         } else {
             heading.setText("Inspector");
             body.setText("Click a node or an edge.");
-            showMaps(null, null);
+            showMaps(null, null, null);
         }
+    }
+
+    /**
+     * The field under the maps for an element chosen on them (the map the user just clicked stays where it
+     * was), above them for a scalar.
+     */
+    private void placeEditor(boolean underMaps) {
+        if (underMaps == getChildren().indexOf(editRow) > getChildren().indexOf(mapBox)) {
+            return;
+        }
+        getChildren().removeAll(editRow, valueError);
+        int at = underMaps ? getChildren().indexOf(mapBox) + 1 : getChildren().indexOf(mapBox);
+        getChildren().addAll(at, List.of(editRow, valueError));
     }
 
     private void showEditor(boolean on) {
@@ -184,10 +277,15 @@ final class InspectorPanel extends VBox {
     static final int EDITABLE_CELLS = 24;
     static final int EDITABLE_COLUMNS = 4;
 
+    /** Inputs and weights are typed in; what the graph computes from them is not. */
+    private static boolean isTypedIn(Node node) {
+        return node.kind() == Graph.Kind.INPUT || node.kind() == Graph.Kind.PARAM;
+    }
+
     /** An input or weight holding a small matrix (or a row of up to 24): each element can be typed over in the inspector. */
     static boolean hasEditableCells(Node node) {
         Tensor v = node.initialValue();
-        return (node.kind() == Graph.Kind.INPUT || node.kind() == Graph.Kind.PARAM) && !v.isScalar()
+        return isTypedIn(node) && !v.isScalar()
                 && v.size() <= EDITABLE_CELLS && (v.cols() <= EDITABLE_COLUMNS || v.rows() == 1);
     }
 
@@ -205,7 +303,7 @@ final class InspectorPanel extends VBox {
             cellCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             cellEditor = new VBox(4, cellCaption, cellGrid);
             cellEditor.setId("inspectorCellEditor");
-            getChildren().add(getChildren().indexOf(editRow) + 1, cellEditor);
+            getChildren().add(getChildren().indexOf(body) + 1, cellEditor); // the error line follows it
         }
         cellEditor.setVisible(on);
         cellEditor.setManaged(on);
@@ -220,6 +318,11 @@ final class InspectorPanel extends VBox {
     /** A cell's name as the chain-rule panel writes an element, counted from 1: W_hidden[1,2]. */
     private static String cellName(Node node, int r, int c) {
         return node.name() + "[" + (r + 1) + "," + (c + 1) + "]";
+    }
+
+    /** Element {@code k} (row-major) of a node's {@code cols}-column value by name: W1[3,7]. */
+    private static String elementName(Node node, int cols, int k) {
+        return cellName(node, k / cols, k % cols);
     }
 
     /**
@@ -349,12 +452,13 @@ final class InspectorPanel extends VBox {
             return; // another lesson is on its way
         }
         Node node = shownGraph.node(editing);
-        java.util.OptionalDouble v = parseOrExplain(node.name(), valueField.getText(), latest.value(editing).scalar());
+        String what = node.initialValue().isScalar() ? node.name() : elementName(node, node.initialValue().cols(), editingElement);
+        java.util.OptionalDouble v = parseOrExplain(what, valueField.getText(), latest.value(editing).at(editingElement));
         if (v.isPresent()) {
             // the field now says the value as set ("0.70" reads 0.7), and follows it again (undo, training)
             fieldFilledWith = Numbers.exact(v.getAsDouble());
             valueField.setText(fieldFilledWith);
-            model.edit(shownGraph, editing, 0, v.getAsDouble(), null);
+            model.edit(shownGraph, editing, editingElement, v.getAsDouble(), null);
         }
         showEditor(true);
     }
@@ -371,7 +475,7 @@ final class InspectorPanel extends VBox {
         Tensor value = node.kind() == Graph.Kind.PARAM ? m.frame().leaf(node.id()) : m.frame().value(node.id());
         sb.append("value = ").append(exact(value)).append('\n');
         Tensor grad = m.frame().grad(node.id());
-        showMaps(value, grad);
+        showMaps(node, value, grad);
         String out = operand(g.node(g.output()).name());
         sb.append("∂").append(out).append("/∂").append(operand(node.name())).append(" = ")
                 .append(grad != null ? exact(grad) : neverGetsAGradient(g, node) ? noGradient(node) : "not yet computed").append('\n');
@@ -385,17 +489,107 @@ final class InspectorPanel extends VBox {
         body.setText(sb.toString().trim());
     }
 
-    /** A matrix too big for its numbers as heat maps (red positive, blue negative): its value and its gradient, side by side. */
-    private void showMaps(Tensor value, Tensor grad) {
+    /**
+     * A matrix too big for its numbers as heat maps (red positive, blue negative): its value and its
+     * gradient, side by side; pointing at an element reads it, clicking an input's or weight's chooses
+     * it for typing.
+     */
+    private void showMaps(Node node, Tensor value, Tensor grad) {
         boolean matrix = value != null && value.size() > NUMBERS_UP_TO;
-        maps.setVisible(matrix);
-        maps.setManaged(matrix);
+        mapBox.setVisible(matrix);
+        mapBox.setManaged(matrix);
         valueMap.setImage(matrix ? backprop.ui.graph.HeatMap.of(value) : null);
         gradMap.setImage(matrix && grad != null ? backprop.ui.graph.HeatMap.of(grad) : null);
+        if (node != mapNode) {
+            pointed = -1;
+        }
+        mapNode = matrix ? node : null;
+        mapValue = matrix ? value : null;
+        mapGrad = matrix ? grad : null;
+        int chosen = model.selectedElementProperty().get();
+        markElement(valueMark, matrix ? chosen : -1);
+        markElement(gradMark, matrix && grad != null ? chosen : -1);
+        point(pointed);
+    }
+
+    private static javafx.scene.shape.Rectangle mapMark() {
+        javafx.scene.shape.Rectangle mark = new javafx.scene.shape.Rectangle();
+        mark.getStyleClass().add("map-mark");
+        mark.setFill(null);
+        mark.setStroke(javafx.scene.paint.Color.web("#1f2328")); // dark on red, blue and white alike
+        mark.setStrokeWidth(2.5);
+        mark.setManaged(false);
+        mark.setMouseTransparent(true);
+        mark.setVisible(false);
+        return mark;
+    }
+
+    /** A map with its mark drawn over it. */
+    private static javafx.scene.layout.Pane markable(javafx.scene.image.ImageView map, javafx.scene.shape.Rectangle mark) {
+        javafx.scene.layout.Pane pane = new javafx.scene.layout.Pane(map, mark);
+        pane.getStyleClass().add("heat-map-frame"); // an all-zero gradient is white: the frame shows where it is
+        pane.setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        pane.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        return pane;
+    }
+
+    /** Outlines element {@code k} of the map's matrix (at least 4 px: MNIST's 784 rows are a fraction of a pixel each), or nothing. */
+    private void markElement(javafx.scene.shape.Rectangle mark, int k) {
+        boolean on = mapValue != null && k >= 0 && k < mapValue.size();
+        mark.setVisible(on);
+        if (on) {
+            double w = valueMap.getFitWidth() / mapValue.cols();
+            double h = valueMap.getFitHeight() / mapValue.rows();
+            double mw = Math.max(4, w) + 2; // the outline around the element, not over it
+            double mh = Math.max(4, h) + 2;
+            mark.setX((k % mapValue.cols()) * w + (w - mw) / 2);
+            mark.setY((k / mapValue.cols()) * h + (h - mh) / 2);
+            mark.setWidth(mw);
+            mark.setHeight(mh);
+        }
+    }
+
+    private int elementAt(javafx.scene.image.ImageView map, javafx.scene.input.MouseEvent e) {
+        return elementAt(map, e.getX(), e.getY());
+    }
+
+    /** The element of the maps' matrix drawn at (x, y) of {@code map}, or -1 (nothing drawn there). */
+    private int elementAt(javafx.scene.image.ImageView map, double x, double y) {
+        if (mapValue == null || map.getImage() == null || x < 0 || y < 0 || x >= map.getFitWidth() || y >= map.getFitHeight()) {
+            return -1;
+        }
+        int c = Math.min(mapValue.cols() - 1, (int) (x / map.getFitWidth() * mapValue.cols()));
+        int r = Math.min(mapValue.rows() - 1, (int) (y / map.getFitHeight() * mapValue.rows()));
+        return r * mapValue.cols() + c;
+    }
+
+    /**
+     * The readout under the maps: the element under the pointer, else the chosen one, else what the maps
+     * are for.
+     */
+    private void point(int k) {
+        pointed = k;
+        if (mapNode == null) {
+            mapReadout.setText("");
+            return;
+        }
+        int chosen = model.selectedElementProperty().get();
+        int shown = k >= 0 ? k : chosen;
+        if (shown < 0 || shown >= mapValue.size()) {
+            mapReadout.setText(isTypedIn(mapNode)
+                    ? "Point at a map to read an element,\nclick one to type its value"
+                    : "Point at a map to read an element\n");
+            return;
+        }
+        String name = elementName(mapNode, mapValue.cols(), shown);
+        String out = operand(shownGraph.node(shownGraph.output()).name());
+        mapReadout.setText(name + " = " + Numbers.format(mapValue.at(shown)) + "\n∂" + out + "/∂" + name + " = "
+                + (mapGrad != null ? Numbers.format(mapGrad.at(shown))
+                        : neverGetsAGradient(shownGraph, mapNode) ? noGradient(mapNode) : "not yet computed"));
     }
 
     private void showEdge(Graph g, EdgeRef e, Moment m) {
-        showMaps(null, null);
+        showMaps(null, null, null);
         Node to = g.node(e.node());
         Node from = g.node(to.input(e.slot()));
         heading.setText(from.name() + " → " + to.name());
@@ -525,8 +719,10 @@ final class InspectorPanel extends VBox {
             max = Math.max(max, t.at(k));
         }
         if (min == max) { // seed 002's W1 gradient: "all 0" says more than "from 0 to 0"
-            return t.shape() + ", all " + Numbers.format(min);
+            return t.shape() + "\n  all " + Numbers.format(min);
         }
-        return t.shape() + ", from " + Numbers.format(min) + " to " + Numbers.format(max) + " (heat map below)";
+        // a line of its own, as "all …" has: as values change (typed, nudged, trained) the lines above
+        // the heat maps stay as many, and the maps stay under the pointer
+        return t.shape() + "\n  from " + Numbers.format(min) + " to " + Numbers.format(max);
     }
 }

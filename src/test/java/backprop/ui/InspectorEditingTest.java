@@ -60,7 +60,7 @@ class InspectorEditingTest {
         robot.interact(() -> {
             TextField f = robot.lookup(field).queryAs(TextField.class);
             f.setText(text);
-            scrollIntoView(f);
+            WindowUnderTest.scrollIntoView(f);
         });
         robot.clickOn(field).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
@@ -73,21 +73,6 @@ class InspectorEditingTest {
 
     private static String text(FxRobot robot, String field) {
         return robot.lookup(field).queryAs(TextField.class).getText();
-    }
-
-    /** As a user scrolls the sidebar's inspector to a cell below its fold. */
-    private static void scrollIntoView(javafx.scene.Node n) {
-        for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof javafx.scene.control.ScrollPane pane) {
-                javafx.geometry.Bounds inContent = pane.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal()));
-                double room = pane.getContent().getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
-                if (room > 0) {
-                    pane.setVvalue(Math.min(1, Math.max(0, (inContent.getMaxY() - pane.getViewportBounds().getHeight() + 8) / room)));
-                }
-                pane.layout();
-                return;
-            }
-        }
     }
 
     @Test

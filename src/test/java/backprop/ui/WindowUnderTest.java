@@ -40,4 +40,19 @@ final class WindowUnderTest {
         latex.shutdownNow();
         trainer.shutdownNow();
     }
+
+    /** As a user scrolls the sidebar's inspector to a control below its fold. */
+    static void scrollIntoView(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane pane) {
+                javafx.geometry.Bounds inContent = pane.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+                double room = pane.getContent().getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
+                if (room > 0) {
+                    pane.setVvalue(Math.min(1, Math.max(0, (inContent.getMaxY() - pane.getViewportBounds().getHeight() + 8) / room)));
+                }
+                pane.layout();
+                return;
+            }
+        }
+    }
 }

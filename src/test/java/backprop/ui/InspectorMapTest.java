@@ -1,0 +1,191 @@
+package backprop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import backprop.engine.Tensor;
+import backprop.ui.model.LessonModel;
+import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The inspector's heat maps of a matrix too big for cells (seed 002's W1 is 10×20, W2 20×2): pointing at
+ * an element reads it and its gradient, clicking an input's or weight's element lets it be typed, and
+ * scrolling over it nudges it. Seed 002's numbers by hand: every weight 0.1 and x = (0.1, …, 1.0), so each
+ * h_j = 0.1 · 5.5 = 0.55, both scores 20 · 0.55 · 0.1 = 1.1, softmax (½, ½), ∂L/∂scores = y − t = (−½, ½)
+ * and ∂L/∂W2[i,j] = 0.55 · (∓½) = ∓0.275.
+ */
+@ExtendWith(ApplicationExtension.class)
+class InspectorMapTest {
+    private WindowUnderTest window;
+    private LessonModel model;
+
+    @Start
+    void start(Stage stage) {
+        window = WindowUnderTest.show(stage, "softmax-ce");
+        model = window.model;
+    }
+
+    @AfterEach
+    void stop() {
+        window.close();
+    }
+
+    private int id(String name) {
+        return model.lesson().graph().byName(name).orElseThrow().id();
+    }
+
+    private Tensor valueOf(String name) {
+        return model.stateProperty().get().value(id(name));
+    }
+
+    private void select(FxRobot robot, String name) {
+        FxWait.until(() -> model.moment() != null && model.moment().trace().graph() == model.lesson().graph());
+        robot.interact(() -> model.selectedNodeProperty().set(id(name)));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> WindowUnderTest.scrollIntoView(robot.lookup("#inspectorMapReadout").query()));
+    }
+
+    /** Moves the pointer to the middle of element (r, c), counted from 1, of a {@code rows}×{@code cols} map. */
+    private static void pointAt(FxRobot robot, String map, int rows, int cols, int r, int c) {
+        ImageView view = robot.lookup(map).queryAs(ImageView.class);
+        Point2D p = view.localToScreen((c - 0.5) * view.getFitWidth() / cols, (r - 0.5) * view.getFitHeight() / rows);
+        robot.moveTo(p);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String readout(FxRobot robot) {
+        return robot.lookup("#inspectorMapReadout").queryAs(Label.class).getText();
+    }
+
+    /** Drawn: it and every parent visible, in a scene. */
+    private static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
+    private static TextField field(FxRobot robot) {
+        return robot.lookup("#inspectorValueField").queryAs(TextField.class);
+    }
+
+    @Test
+    void anElementPointedAtIsReadAndOneClickedIsTyped(FxRobot robot) {
+        select(robot, "W1");
+        assertThat(readout(robot)).isEqualTo("Point at a map to read an element,\nclick one to type its value");
+        assertThat(shown(field(robot))).isTrue(); // where it will be, so the maps do not move
+        assertThat(field(robot).isDisabled()).isTrue();
+        pointAt(robot, "#inspectorValueMap", 10, 20, 3, 5);
+        assertThat(readout(robot)).startsWith("W1[3,5] = 0.1\n∂L/∂W1[3,5] = not yet computed");
+        robot.clickOn(MouseButton.PRIMARY);
+        FxWait.until(() -> !field(robot).isDisabled() && field(robot).isFocused());
+        assertThat(robot.lookup("#inspectorValueLabel").queryAs(Label.class).getText()).isEqualTo("W1[3,5] =");
+        assertThat(field(robot).getText()).isEqualTo("0.1");
+        assertThat(field(robot).getSelectedText()).isEqualTo("0.1"); // typing replaces it
+        robot.write("0.5").type(KeyCode.ENTER);
+        FxWait.until(() -> valueOf("W1").get(2, 4) == 0.5);
+        Tensor w1 = valueOf("W1");
+        for (int k = 0; k < w1.size(); k++) {
+            if (k != 2 * 20 + 4) {
+                assertThat(w1.at(k)).isEqualTo(0.1);
+            }
+        }
+        // the forward pass uses it: h_5 = 0.55 − 0.3 · 0.1 + 0.3 · 0.5 = 0.67, the other h_j stay 0.55
+        FxWait.until(() -> model.moment().trace().graph() == model.lesson().graph());
+        robot.interact(model::toForwardEnd);
+        Tensor h = model.moment().frame().value(id("h"));
+        assertThat(h.get(0, 4)).isCloseTo(0.67, within(1e-12));
+        assertThat(h.get(0, 3)).isCloseTo(0.55, within(1e-12));
+        // undo restores the exact value, and the field says so
+        robot.interact(model::undo);
+        FxWait.until(() -> valueOf("W1").get(2, 4) == 0.1);
+        FxWait.until(() -> field(robot).getText().equals("0.1"));
+    }
+
+    @Test
+    void badInputIsExplainedAndEscPutsTheValueBack(FxRobot robot) {
+        select(robot, "W1");
+        pointAt(robot, "#inspectorValueMap", 10, 20, 3, 5);
+        robot.clickOn(MouseButton.PRIMARY);
+        FxWait.until(() -> field(robot).isFocused());
+        robot.write("abc").type(KeyCode.ENTER);
+        Label error = robot.lookup("#inspectorError").queryAs(Label.class);
+        FxWait.until(error::isVisible);
+        assertThat(error.getText()).isEqualTo("'abc' is not a number; W1[3,5] stays 0.1");
+        assertThat(valueOf("W1").get(2, 4)).isEqualTo(0.1);
+        // Esc: the value back in the field, no message, the arrow keys step again
+        int cursor = model.cursorProperty().get();
+        robot.type(KeyCode.ESCAPE);
+        assertThat(field(robot).getText()).isEqualTo("0.1");
+        assertThat(error.isVisible()).isFalse();
+        robot.type(KeyCode.RIGHT);
+        FxWait.until(() -> model.cursorProperty().get() == cursor + 1);
+    }
+
+    @Test
+    void theGradientMapReadsSeed002sGradientIntoTheLabel1Output(FxRobot robot) {
+        FxWait.until(() -> model.moment() != null && model.moment().trace().graph() == model.lesson().graph());
+        robot.interact(model::toEnd);
+        select(robot, "W2");
+        pointAt(robot, "#inspectorGradMap", 20, 2, 7, 2);
+        assertThat(readout(robot)).endsWith("\n∂L/∂W2[7,2] = 0.275");
+        pointAt(robot, "#inspectorGradMap", 20, 2, 7, 1);
+        assertThat(readout(robot)).endsWith("\n∂L/∂W2[7,1] = −0.275");
+        // the pointer gone, the readout says what the maps are for again
+        robot.moveTo("#inspectorValueLabel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(readout(robot)).startsWith("Point at a map");
+    }
+
+    @Test
+    void scrollingOverTheValueMapNudgesTheElementUnderThePointer(FxRobot robot) {
+        select(robot, "W2");
+        pointAt(robot, "#inspectorValueMap", 20, 2, 4, 2);
+        robot.scroll(1, VerticalDirection.UP);
+        FxWait.until(() -> valueOf("W2").get(3, 1) != 0.1);
+        Tensor w2 = valueOf("W2");
+        assertThat(Math.abs(w2.get(3, 1) - 0.1)).isCloseTo(0.01, within(1e-12)); // one step (the robot's wheel direction is the platform's)
+        for (int k = 0; k < w2.size(); k++) {
+            if (k != 3 * 2 + 1) {
+                assertThat(w2.at(k)).isEqualTo(0.1);
+            }
+        }
+        // the other way, and it is back (two edits: undo twice to the exact start)
+        robot.scroll(1, VerticalDirection.DOWN);
+        FxWait.until(() -> Math.abs(valueOf("W2").get(3, 1) - 0.1) < 1e-12);
+        robot.interact(model::undo);
+        robot.interact(model::undo);
+        FxWait.until(() -> valueOf("W2").get(3, 1) == 0.1);
+    }
+
+    @Test
+    void whatTheGraphComputesIsReadNotTyped(FxRobot robot) {
+        FxWait.until(() -> model.moment() != null && model.moment().trace().graph() == model.lesson().graph());
+        robot.interact(model::toForwardEnd);
+        select(robot, "h"); // 1×20, computed from x and W1
+        assertThat(readout(robot)).isEqualTo("Point at a map to read an element\n");
+        assertThat(shown(field(robot))).isFalse();
+        pointAt(robot, "#inspectorValueMap", 1, 20, 1, 3);
+        assertThat(readout(robot)).startsWith("h[1,3] = 0.55\n");
+        robot.clickOn(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown(field(robot))).isFalse();
+        assertThat(model.selectedElementProperty().get()).isEqualTo(-1);
+    }
+}
