@@ -29,7 +29,6 @@ final class InspectorPanel extends VBox {
     private String fieldFilledWith;
     private final javafx.scene.image.ImageView valueMap = new javafx.scene.image.ImageView();
     private final javafx.scene.image.ImageView gradMap = new javafx.scene.image.ImageView();
-    private javafx.scene.layout.HBox maps;
     private final VBox mapBox;
     /** What the pointer is on in a heat map ("W1[3,7] = 0.1, ∂L/∂W1[3,7] = …"), or how to use the maps. */
     private final Label mapReadout = new Label();
@@ -109,9 +108,8 @@ final class InspectorPanel extends VBox {
         }
         Label valueCaption = new Label("value");
         Label gradCaption = new Label("gradient");
-        maps = new javafx.scene.layout.HBox(10, new VBox(2, valueCaption, markable(valueMap, valueMark)),
+        javafx.scene.layout.HBox maps = new javafx.scene.layout.HBox(10, new VBox(2, valueCaption, markable(valueMap, valueMark)),
                 new VBox(2, gradCaption, markable(gradMap, gradMark)));
-        maps.setId("inspectorMaps");
         for (javafx.scene.image.ImageView map : new javafx.scene.image.ImageView[] {valueMap, gradMap}) {
             map.setCursor(javafx.scene.Cursor.CROSSHAIR);
             map.setOnMouseMoved(e -> point(elementAt(map, e)));
@@ -141,7 +139,7 @@ final class InspectorPanel extends VBox {
         mapReadout.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
         mapReadout.getStyleClass().add("map-readout");
         VBox mapsAndReadout = new VBox(4, maps, mapReadout);
-        mapsAndReadout.setId("inspectorMapBox");
+        mapsAndReadout.setId("inspectorMaps"); // shown for a matrix too big for its numbers
         mapsAndReadout.setVisible(false);
         mapsAndReadout.setManaged(false);
         this.mapBox = mapsAndReadout;
