@@ -20,7 +20,9 @@ final class InspectorPanel extends VBox {
     private final Label body = new Label("Click a node or an edge.");
     private final javafx.scene.control.TextField valueField = new javafx.scene.control.TextField();
     private final Label valueError = new Label();
-    private final javafx.scene.layout.HBox editRow;
+    /** The field's row, and for an element of a big matrix a caption saying which value it sets. */
+    private final VBox editBox;
+    private final Label editCaption = new Label();
     /** "New value" for a scalar; the element's name ("W1[3,7] =") for one element of a big matrix. */
     private final Label editLabel = new Label("New value");
     private int editing = -1;
@@ -95,13 +97,17 @@ final class InspectorPanel extends VBox {
         valueError.setWrapText(true);
         editLabel.setId("inspectorValueLabel");
         editLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        editRow = new javafx.scene.layout.HBox(8, editLabel, valueField);
+        javafx.scene.layout.HBox editRow = new javafx.scene.layout.HBox(8, editLabel, valueField);
         editRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        editCaption.setId("inspectorValueCaption");
+        editCaption.setWrapText(true);
+        editCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        editBox = new VBox(2, editRow, editCaption);
         showEditor(false);
         valueMap.setId("inspectorValueMap");
         gradMap.setId("inspectorGradMap");
         for (javafx.scene.image.ImageView v : new javafx.scene.image.ImageView[] {valueMap, gradMap}) {
-            v.setFitWidth(130);
+            v.setFitWidth(120); // two side by side fit the sidebar beside its scroll bar
             v.setFitHeight(110);
             v.setPreserveRatio(false);
             v.setSmooth(false);
@@ -123,14 +129,17 @@ final class InspectorPanel extends VBox {
                 e.consume();
             });
         }
-        valueMap.setOnScroll(e -> { // as on a cell: the element under the pointer moves by a step
+        // the chosen element under the pointer moves by a step, as a cell does; anywhere else on the map
+        // the wheel scrolls the panel (a map is a large target to cross on the way down the sidebar)
+        valueMap.setOnScroll(e -> {
             int k = elementAt(valueMap, e.getX(), e.getY());
             ModelState latest = model.latestStateOf(shownGraph);
-            if (k >= 0 && latest != null && mapNode != null && isTypedIn(mapNode)) {
-                Tensor now = latest.value(mapNode.id());
-                double step = backprop.ui.model.ValueInput.nudgeStep(now.at(k), e.isShiftDown());
-                model.edit(shownGraph, mapNode.id(), k, now.at(k) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step, valueMap);
+            if (k < 0 || k != model.selectedElementProperty().get() || latest == null || mapNode == null || !isTypedIn(mapNode)) {
+                return;
             }
+            Tensor now = latest.value(mapNode.id());
+            double step = backprop.ui.model.ValueInput.nudgeStep(now.at(k), e.isShiftDown());
+            model.edit(shownGraph, mapNode.id(), k, now.at(k) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step, valueMap);
             e.consume();
         });
         mapReadout.setId("inspectorMapReadout");
@@ -143,7 +152,7 @@ final class InspectorPanel extends VBox {
         mapsAndReadout.setVisible(false);
         mapsAndReadout.setManaged(false);
         this.mapBox = mapsAndReadout;
-        getChildren().addAll(heading, body, editRow, valueError, mapsAndReadout);
+        getChildren().addAll(heading, body, editBox, valueError, mapsAndReadout);
         model.selectedNodeProperty().addListener((obs, was, now) -> refresh());
         model.selectedEdgeProperty().addListener((obs, was, now) -> refresh());
         model.selectedElementProperty().addListener((obs, was, now) -> refresh());
@@ -185,7 +194,7 @@ final class InspectorPanel extends VBox {
                 valueError.setText("");
                 editLabel.setText(element ? elementName(selected, selected.initialValue().cols(), k) + " =" : "New value");
                 if (element) { // its number ready to be typed over, as a cell's
-                    javafx.application.Platform.runLater(() -> focusWhenShown(valueField));
+                    javafx.application.Platform.runLater(() -> focusWhenShown(valueField, editBox)); // with its caption
                 }
             }
         }
@@ -193,6 +202,12 @@ final class InspectorPanel extends VBox {
         editingElement = editable ? k : 0;
         placeEditor(element || waiting);
         showEditor(editable || waiting);
+        // the maps show the moment's values (after an update, the updated ones); the field sets the start's
+        editCaption.setVisible(element || waiting);
+        editCaption.setManaged(element || waiting);
+        if (element || waiting) {
+            editCaption.setText(selected.name() + " as the iteration starts: Enter sets it");
+        }
         valueField.setDisable(waiting);
         if (waiting) {
             editLabel.setText("Element");
@@ -225,17 +240,17 @@ final class InspectorPanel extends VBox {
      * was), above them for a scalar.
      */
     private void placeEditor(boolean underMaps) {
-        if (underMaps == getChildren().indexOf(editRow) > getChildren().indexOf(mapBox)) {
+        if (underMaps == getChildren().indexOf(editBox) > getChildren().indexOf(mapBox)) {
             return;
         }
-        getChildren().removeAll(editRow, valueError);
+        getChildren().removeAll(editBox, valueError);
         int at = underMaps ? getChildren().indexOf(mapBox) + 1 : getChildren().indexOf(mapBox);
-        getChildren().addAll(at, List.of(editRow, valueError));
+        getChildren().addAll(at, List.of(editBox, valueError));
     }
 
     private void showEditor(boolean on) {
-        editRow.setVisible(on);
-        editRow.setManaged(on);
+        editBox.setVisible(on);
+        editBox.setManaged(on);
         showError(on);
     }
 
@@ -245,13 +260,15 @@ final class InspectorPanel extends VBox {
     }
 
     /**
-     * Focuses a cell, now or once it is in the window: on a card shown for the first time the cells
-     * join the scene only when the card's scroll pane lays its content out.
+     * Focuses a cell, now or once it is in the window (on a card shown for the first time the cells
+     * join the scene only when the card's scroll pane lays its content out), and scrolls {@code shown}
+     * into sight.
      */
-    private static void focusWhenShown(javafx.scene.control.TextField cell) {
+    private static void focusWhenShown(javafx.scene.control.TextField cell, javafx.scene.Node shown) {
         if (cell.getScene() != null) {
             cell.requestFocus();
             cell.selectAll();
+            backprop.ui.fx.Scrolling.reveal(shown); // in sight: typing must not go to a field below the fold
             return;
         }
         cell.sceneProperty().addListener(new javafx.beans.value.ChangeListener<javafx.scene.Scene>() {
@@ -260,7 +277,7 @@ final class InspectorPanel extends VBox {
                                 javafx.scene.Scene was, javafx.scene.Scene now) {
                 if (now != null) {
                     cell.sceneProperty().removeListener(this);
-                    javafx.application.Platform.runLater(() -> focusWhenShown(cell));
+                    javafx.application.Platform.runLater(() -> focusWhenShown(cell, shown));
                 }
             }
         });
@@ -389,7 +406,7 @@ final class InspectorPanel extends VBox {
             focusedChoice = chosen;
             focusedChoiceOf = n;
             javafx.scene.control.TextField cell = cells[chosen];
-            javafx.application.Platform.runLater(() -> focusWhenShown(cell)); // after the click's own handling
+            javafx.application.Platform.runLater(() -> focusWhenShown(cell, cell)); // after the click's own handling
         } else if (chosen < 0) {
             focusedChoice = -1;
         }
@@ -575,8 +592,8 @@ final class InspectorPanel extends VBox {
         int shown = k >= 0 ? k : chosen;
         if (shown < 0 || shown >= mapValue.size()) {
             mapReadout.setText(isTypedIn(mapNode)
-                    ? "Point at a map to read an element,\nclick one to type its value"
-                    : "Point at a map to read an element\n");
+                    ? "Point to read an element,\nclick to type its value"
+                    : "Point to read an element\n");
             return;
         }
         String name = elementName(mapNode, mapValue.cols(), shown);

@@ -56,7 +56,7 @@ class InspectorMapTest {
         FxWait.until(() -> model.moment() != null && model.moment().trace().graph() == model.lesson().graph());
         robot.interact(() -> model.selectedNodeProperty().set(id(name)));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> WindowUnderTest.scrollIntoView(robot.lookup("#inspectorMapReadout").query()));
+        robot.interact(() -> WindowUnderTest.scrollIntoView(robot.lookup("#inspectorValueMap").query())); // the maps in sight
     }
 
     /** Moves the pointer to the middle of element (r, c), counted from 1, of a {@code rows}×{@code cols} map. */
@@ -64,6 +64,13 @@ class InspectorMapTest {
         ImageView view = robot.lookup(map).queryAs(ImageView.class);
         Point2D p = view.localToScreen((c - 0.5) * view.getFitWidth() / cols, (r - 0.5) * view.getFitHeight() / rows);
         robot.moveTo(p);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Moves the pointer just left of the value map. */
+    private static void pointBeside(FxRobot robot) {
+        ImageView view = robot.lookup("#inspectorValueMap").queryAs(ImageView.class);
+        robot.moveTo(view.localToScreen(-4, view.getFitHeight() / 2));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -81,6 +88,18 @@ class InspectorMapTest {
         return n.getScene() != null;
     }
 
+    /** Wholly inside the viewport of the scroll pane around it. */
+    private static boolean inSight(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane pane) {
+                javafx.geometry.Bounds viewport = pane.lookup(".viewport").localToScene(pane.lookup(".viewport").getLayoutBounds());
+                javafx.geometry.Bounds it = n.localToScene(n.getLayoutBounds());
+                return it.getMinY() >= viewport.getMinY() - 0.5 && it.getMaxY() <= viewport.getMaxY() + 0.5;
+            }
+        }
+        return true;
+    }
+
     private static TextField field(FxRobot robot) {
         return robot.lookup("#inspectorValueField").queryAs(TextField.class);
     }
@@ -88,16 +107,20 @@ class InspectorMapTest {
     @Test
     void anElementPointedAtIsReadAndOneClickedIsTyped(FxRobot robot) {
         select(robot, "W1");
-        assertThat(readout(robot)).isEqualTo("Point at a map to read an element,\nclick one to type its value");
+        assertThat(readout(robot)).isEqualTo("Point to read an element,\nclick to type its value");
         assertThat(shown(field(robot))).isTrue(); // where it will be, so the maps do not move
         assertThat(field(robot).isDisabled()).isTrue();
         pointAt(robot, "#inspectorValueMap", 10, 20, 3, 5);
         assertThat(readout(robot)).startsWith("W1[3,5] = 0.1\n∂L/∂W1[3,5] = not yet computed");
+        pointBeside(robot); // off the map, nothing chosen: what the maps are for
+        assertThat(readout(robot)).startsWith("Point to read an element");
+        pointAt(robot, "#inspectorValueMap", 10, 20, 3, 5);
         robot.clickOn(MouseButton.PRIMARY);
         FxWait.until(() -> !field(robot).isDisabled() && field(robot).isFocused());
         assertThat(robot.lookup("#inspectorValueLabel").queryAs(Label.class).getText()).isEqualTo("W1[3,5] =");
         assertThat(field(robot).getText()).isEqualTo("0.1");
         assertThat(field(robot).getSelectedText()).isEqualTo("0.1"); // typing replaces it
+        assertThat(inSight(field(robot))).as("the field under the maps scrolled into the sidebar's sight").isTrue();
         robot.write("0.5").type(KeyCode.ENTER);
         FxWait.until(() -> valueOf("W1").get(2, 4) == 0.5);
         Tensor w1 = valueOf("W1");
@@ -147,15 +170,34 @@ class InspectorMapTest {
         assertThat(readout(robot)).endsWith("\n∂L/∂W2[7,2] = 0.275");
         pointAt(robot, "#inspectorGradMap", 20, 2, 7, 1);
         assertThat(readout(robot)).endsWith("\n∂L/∂W2[7,1] = −0.275");
-        // the pointer gone, the readout says what the maps are for again
-        robot.moveTo("#inspectorValueLabel");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(readout(robot)).startsWith("Point at a map");
+        // at the update step the maps show the updated weight, 0.1 − 0.1 · 0.275; the field sets the start's
+        pointAt(robot, "#inspectorValueMap", 20, 2, 1, 2);
+        assertThat(readout(robot)).startsWith("W2[1,2] = 0.0725\n");
+        robot.clickOn(MouseButton.PRIMARY);
+        FxWait.until(() -> field(robot).isFocused());
+        assertThat(field(robot).getText()).isEqualTo("0.1");
+        assertThat(robot.lookup("#inspectorValueCaption").queryAs(Label.class).getText())
+                .isEqualTo("W2 as the iteration starts: Enter sets it");
+        // the pointer gone, the readout keeps the chosen element
+        pointBeside(robot);
+        assertThat(readout(robot)).startsWith("W2[1,2] = 0.0725\n"); // the chosen element
     }
 
     @Test
-    void scrollingOverTheValueMapNudgesTheElementUnderThePointer(FxRobot robot) {
+    void scrollingOverTheChosenElementNudgesIt(FxRobot robot) {
         select(robot, "W2");
+        Tensor before = valueOf("W2");
+        // not chosen: the wheel is the panel's, nothing changes
+        pointAt(robot, "#inspectorValueMap", 20, 2, 4, 2);
+        robot.scroll(1, VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(valueOf("W2")).isEqualTo(before);
+        assertThat(model.canUndoProperty().get()).isFalse();
+        robot.interact(() -> WindowUnderTest.scrollIntoView(robot.lookup("#inspectorValueMap").query())); // the panel may have scrolled
+        pointAt(robot, "#inspectorValueMap", 20, 2, 4, 2);
+        robot.clickOn(MouseButton.PRIMARY);
+        FxWait.until(() -> field(robot).isFocused());
+        robot.interact(() -> WindowUnderTest.scrollIntoView(robot.lookup("#inspectorValueMap").query()));
         pointAt(robot, "#inspectorValueMap", 20, 2, 4, 2);
         robot.scroll(1, VerticalDirection.UP);
         FxWait.until(() -> valueOf("W2").get(3, 1) != 0.1);
@@ -179,7 +221,7 @@ class InspectorMapTest {
         FxWait.until(() -> model.moment() != null && model.moment().trace().graph() == model.lesson().graph());
         robot.interact(model::toForwardEnd);
         select(robot, "h"); // 1×20, computed from x and W1
-        assertThat(readout(robot)).isEqualTo("Point at a map to read an element\n");
+        assertThat(readout(robot)).isEqualTo("Point to read an element\n");
         assertThat(shown(field(robot))).isFalse();
         pointAt(robot, "#inspectorValueMap", 1, 20, 1, 3);
         assertThat(readout(robot)).startsWith("h[1,3] = 0.55\n");

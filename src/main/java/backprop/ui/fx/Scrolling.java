@@ -26,4 +26,33 @@ public final class Scrolling {
         });
         return scroll;
     }
+
+    /**
+     * Scrolls the nearest scroll pane around {@code n} so that all of it is in sight, as little as
+     * needed: a control given the focus below the fold (the inspector's field under a heat map in the
+     * sidebar) would otherwise take typing unseen.
+     */
+    public static void reveal(Node n) {
+        for (javafx.scene.Parent p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane pane && pane.getContent() != null) {
+                pane.layout(); // a control just shown has its place only after a layout
+                javafx.geometry.Bounds b = pane.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+                double seen = pane.getViewportBounds().getHeight();
+                double room = pane.getContent().getLayoutBounds().getHeight() - seen;
+                if (room <= 0 || b == null) {
+                    return;
+                }
+                double top = pane.getVvalue() * room;
+                double to = top;
+                if (b.getMaxY() + 8 > top + seen) {
+                    to = b.getMaxY() + 8 - seen;
+                }
+                if (b.getMinY() - 8 < to) {
+                    to = b.getMinY() - 8;
+                }
+                pane.setVvalue(Math.max(0, Math.min(1, to / room)));
+                return;
+            }
+        }
+    }
 }
