@@ -372,13 +372,16 @@ final class InspectorPanel extends VBox {
                         }
                     });
                     cell.setOnScroll(e -> {
+                        // the cell being typed in moves by a step; the others leave the wheel to the
+                        // panel (twenty cells are a large target to cross on the way down the sidebar)
                         ModelState latest = model.latestStateOf(shownGraph);
-                        if (latest != null) {
-                            Tensor now = latest.value(n);
-                            double step = backprop.ui.model.ValueInput.nudgeStep(now.at(k), e.isShiftDown());
-                            double v = now.at(k) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step;
-                            model.edit(shownGraph, n, k, v, cell);
+                        if (!cell.isFocused() || latest == null) {
+                            return;
                         }
+                        Tensor now = latest.value(n);
+                        double step = backprop.ui.model.ValueInput.nudgeStep(now.at(k), e.isShiftDown());
+                        double v = now.at(k) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step;
+                        model.edit(shownGraph, n, k, v, cell);
                         e.consume();
                     });
                     if (value.rows() == 1) { // a row vector wider than the sidebar (seed 002's x): in reading order, four a row

@@ -195,6 +195,26 @@ class InspectorEditingTest {
     }
 
     @Test
+    void theWheelNudgesOnlyTheCellBeingTypedIn(FxRobot robot) {
+        select(robot, "W_hidden");
+        Tensor before = valueOf("W_hidden");
+        robot.interact(() -> WindowUnderTest.scrollIntoView(robot.lookup("#inspectorCell-2-3").query()));
+        robot.moveTo("#inspectorCell-2-3").scroll(1, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(valueOf("W_hidden")).as("a cell crossed by the wheel is left alone").isEqualTo(before);
+        robot.interact(() -> WindowUnderTest.scrollIntoView(robot.lookup("#inspectorCell-2-3").query()));
+        robot.clickOn("#inspectorCell-2-3").scroll(1, javafx.geometry.VerticalDirection.UP);
+        waitFor(() -> valueOf("W_hidden").get(1, 2) != before.get(1, 2));
+        // one step (0.01 below 1; the robot's wheel direction is the platform's), that element only
+        assertThat(Math.abs(valueOf("W_hidden").get(1, 2) - before.get(1, 2))).isCloseTo(0.01, org.assertj.core.api.Assertions.within(1e-12));
+        for (int k = 0; k < before.size(); k++) {
+            if (k != 5) {
+                assertThat(valueOf("W_hidden").at(k)).isEqualTo(before.at(k));
+            }
+        }
+    }
+
+    @Test
     void aScalarsFieldFollowsUndoAfterAValueTypedInIt(FxRobot robot) {
         robot.interact(() -> model.load("seed-221"));
         waitFor(() -> model.lesson().id().equals("seed-221") && model.moment() != null
