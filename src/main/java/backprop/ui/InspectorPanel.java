@@ -362,6 +362,15 @@ final class InspectorPanel extends VBox {
                     int row = r;
                     int col = c;
                     cell.setOnAction(e -> commitCell(n, row, col, cell.getText()));
+                    cell.focusedProperty().addListener((obs, was, now) -> {
+                        if (now && model.selectedElementProperty().get() != k) {
+                            // the element being typed is the chosen one: its line is marked, the chain rule
+                            // writes its entry; the cell already has the focus (no second selectAll)
+                            focusedChoice = k;
+                            focusedChoiceOf = n;
+                            model.selectedElementProperty().set(k);
+                        }
+                    });
                     cell.setOnKeyPressed(e -> {
                         if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) { // back to the value it holds
                             cell.setText(cellsFilledWith[k]);

@@ -147,6 +147,36 @@ class InspectorEditingTest {
     }
 
     @Test
+    void aCellTypedInIsTheChosenElementItsLineMarkedAndItsEntryWritten(FxRobot robot) {
+        robot.interact(() -> model.viewModeProperty().set(backprop.ui.graph.ViewMode.NEURONS));
+        waitFor(() -> weightLabel(robot, "W_hidden[2,2] =") != null);
+        select(robot, "W_hidden");
+        robot.interact(() -> WindowUnderTest.scrollIntoView(robot.lookup("#inspectorCell-2-2").query()));
+        robot.clickOn("#inspectorCell-2-2");
+        waitFor(() -> model.selectedElementProperty().get() == 1 * 3 + 1);
+        javafx.css.PseudoClass selected = javafx.css.PseudoClass.getPseudoClass("selected");
+        waitFor(() -> weightLabel(robot, "W_hidden[2,2] =").getPseudoClassStates().contains(selected));
+        assertThat(weightLabel(robot, "W_hidden[1,2] =").getPseudoClassStates()).doesNotContain(selected);
+        // the step that passes ∂E/∂W_hidden back writes that entry's sum of products
+        int reaching = 0;
+        int w = id("W_hidden");
+        while (!(model.trace().step(reaching) instanceof backprop.engine.Step.BackwardStep b
+                && b.edges().stream().anyMatch(e -> e.input() == w))) {
+            reaching++;
+        }
+        int step = reaching + 1;
+        robot.interact(() -> model.cursorProperty().set(step));
+        waitFor(() -> model.moment().explanation().tex().contains("\\right]_{2,2} = \\sum_{n} \\left[X\\right]_{n,2}"));
+    }
+
+    /** The label of a weight's line in the neuron view whose text starts with {@code start}, or null. */
+    private static javafx.scene.Node weightLabel(FxRobot robot, String start) {
+        return robot.lookup(".edge-label").queryAll().stream()
+                .filter(l -> l.lookup(".edge-forward") instanceof javafx.scene.text.Text t && t.getText().startsWith(start))
+                .findFirst().orElse(null);
+    }
+
+    @Test
     void badInputInACellIsExplainedAndTheValueKept(FxRobot robot) {
         select(robot, "y");
         Tensor before = valueOf("y");

@@ -29,17 +29,45 @@ public final class ChainRule {
     private final Graph graph;
     private final int applied;
     private final String out;
+    private final Focus focus;
 
-    private ChainRule(Trace trace, int applied) {
+    /**
+     * One element of a matrix the user chose (a weight's line, a cell, a heat map's element): its
+     * gradient's sum of products and its update are written for it, not for the matrix's first entries.
+     */
+    public record Focus(int node, int element) {
+    }
+
+    private ChainRule(Trace trace, int applied, Focus focus) {
         this.trace = trace;
         this.graph = trace.graph();
         this.applied = applied;
         this.out = graph.node(graph.output()).name();
+        this.focus = focus;
     }
 
     /** The explanation after the first {@code applied} steps of {@code trace}. */
     public static Explanation at(Trace trace, int applied, Optimizer optimizer) {
-        return new ChainRule(trace, applied).explain(optimizer);
+        return at(trace, applied, optimizer, null);
+    }
+
+    /** The same, written for the chosen element {@code focus} of a matrix where it is concerned (null: none). */
+    public static Explanation at(Trace trace, int applied, Optimizer optimizer, Focus focus) {
+        return new ChainRule(trace, applied, focus).explain(optimizer);
+    }
+
+    /** The chosen element of {@code node}'s value {@code t} as {row, column}, or null where none is chosen. */
+    private int[] focusIn(int node, Tensor t) {
+        if (focus == null || focus.node() != node || t.isScalar() || focus.element() < 0 || focus.element() >= t.size()) {
+            return null;
+        }
+        return new int[] {focus.element() / t.cols(), focus.element() % t.cols()};
+    }
+
+    /** The entries a matrix too big to write out is shown by: the chosen one, else the first two. */
+    private int[][] entriesShown(int node, Tensor t) {
+        int[] chosen = focusIn(node, t);
+        return chosen != null ? new int[][] {chosen} : firstEntries(t);
     }
 
     private Explanation explain(Optimizer optimizer) {
@@ -160,15 +188,22 @@ public final class ChainRule {
         }
         String symbolic = lhs + " = " + Tex.fill(template.replace("#g", Tex.partial(out, v.name())), names, "");
         if (small) {
-            return List.of(symbolic + " = " + Tex.fill(template.replace("#g", value(b.upstreamGrad())), numbers, "")
-                    + " = " + result(e.contribution()));
+            String whole = symbolic + " = " + Tex.fill(template.replace("#g", value(b.upstreamGrad())), numbers, "")
+                    + " = " + result(e.contribution());
+            int[] chosen = focusIn(e.input(), e.contribution());
+            if (chosen == null) {
+                return List.of(whole);
+            }
+            List<String> lines = new ArrayList<>(List.of(whole)); // and the chosen entry's sum of products
+            lines.addAll(entries(b, e, used, new int[][] {chosen}));
+            return lines;
         }
         if (e.contribution().isScalar()) { // a bias of one entry: its number
             return List.of(symbolic + " = " + result(e.contribution()));
         }
         List<String> lines = new ArrayList<>();
         lines.add(symbolic + " \\quad (" + shape(e.contribution()) + ")");
-        lines.addAll(entries(b, e, used));
+        lines.addAll(entries(b, e, used, entriesShown(e.input(), e.contribution())));
         return lines;
     }
 
@@ -177,18 +212,17 @@ public final class ChainRule {
 
     /**
      * Entries of a matrix op's share too big to write whole, each the sum of products it is, with the
-     * numbers this step used (seed 002: ∂E/∂w_ij = x_i · ∂E/∂net_j): the first two of its first row
-     * (or column), when each is a sum of at most {@link #ENTRY_TERMS} products. The value after the
-     * last "=" is the trace's.
+     * numbers this step used (seed 002: ∂E/∂w_ij = x_i · ∂E/∂net_j): the entries {@code at} (the chosen
+     * one, or the first two of its first row or column), when each is a sum of at most
+     * {@link #ENTRY_TERMS} products. The value after the last "=" is the trace's.
      */
-    private List<String> entries(BackwardStep b, EdgeGradient e, Tensor[] used) {
+    private List<String> entries(BackwardStep b, EdgeGradient e, Tensor[] used, int[][] at) {
         Node v = graph.node(b.node());
         Tensor share = e.contribution();
         Tensor g = b.upstreamGrad();
         String lhs = Tex.partial(out, graph.node(e.input()).name());
         String up = Tex.partial(out, v.name());
         List<String> lines = new ArrayList<>();
-        int[][] at = firstEntries(share);
         // slot 0: ∂L/∂x = g·Wᵀ, entry (r, c) = Σ_m g[r,m] W[c,m]; slot 1: ∂L/∂W = xᵀ·g, entry (r, c) =
         // Σ_n x[n,r] g[n,c]; a bias: ∂L/∂b = 1ᵀ·g, entry c = Σ_n g[n,c]
         int terms = e.slot() == 0 ? g.cols() : g.rows();
@@ -444,7 +478,10 @@ public final class ChainRule {
         }
         lines.add(w + ": " + result(u.before()) + " \\;\\longrightarrow\\; " + result(u.after())
                 + " \\qquad g = " + Tex.partial(out, graph.node(u.node()).name()) + " = " + result(u.gradient()));
-        if (u.before().isScalar() ? optimizer instanceof Optimizer.Sgd : !writtenOut(u.before())) {
+        int[] chosen = focusIn(u.node(), u.before());
+        if (chosen != null) { // the element the user chose, small matrix or big
+            lines.add(updateOf(u, optimizer, w, chosen[0], chosen[1]));
+        } else if (u.before().isScalar() ? optimizer instanceof Optimizer.Sgd : !writtenOut(u.before())) {
             // SGD's rule with this step's numbers, or a big matrix's first entries (a scalar's or a small
             // matrix's numbers are all in the line above already)
             for (int[] rc : u.before().isScalar() ? new int[][] {{0, 0}} : firstEntries(u.before())) {

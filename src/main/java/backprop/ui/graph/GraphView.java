@@ -85,6 +85,7 @@ public final class GraphView extends Region {
         });
         model.selectedNodeProperty().addListener((obs, was, now) -> showSelection());
         model.selectedEdgeProperty().addListener((obs, was, now) -> showSelection());
+        model.selectedElementProperty().addListener((obs, was, now) -> showSelection());
         installZoomAndPan();
         zoom.xProperty().addListener((obs, was, now) -> zooming());
         for (javafx.beans.value.ObservableValue<Number> moves : List.of(pan.xProperty(), pan.yProperty(), zoom.xProperty(),
@@ -724,7 +725,15 @@ public final class GraphView extends Region {
         nodes.forEach((id, v) -> v.pseudoClassStateChanged(Styles.SELECTED, boxes.contains(id)));
         EdgeRef edge = model.selectedEdgeProperty().get();
         List<String> lines = edge != null && scene != null ? scene.linesOf(edge) : List.of();
-        edges.forEach((id, e) -> e.label.pseudoClassStateChanged(Styles.SELECTED, lines.contains(id)));
+        int element = model.selectedElementProperty().get();
+        edges.forEach((id, e) -> e.label.pseudoClassStateChanged(Styles.SELECTED,
+                lines.contains(id) || drawsElement(e.line, selected, element)));
+    }
+
+    /** Whether a weight's line is element {@code element} of param {@code node} (chosen in a cell or on the line). */
+    private boolean drawsElement(GraphScene.Line l, int node, int element) {
+        return element >= 0 && l.weight() == node && l.row() >= 0
+                && l.row() * scene.graph().node(node).initialValue().cols() + l.column() == element;
     }
 
     // --- zoom, pan, fit -------------------------------------------------------------------------

@@ -82,6 +82,7 @@ public final class LessonModel {
         this.ui = ui;
         cursor.addListener((obs, was, now) -> refreshMoment());
         selectedNode.addListener((obs, was, now) -> selectedElement.set(-1));
+        selectedElement.addListener((obs, was, now) -> refreshMoment()); // the chain rule follows the chosen element
         viewMode.addListener((obs, was, now) -> relayout());
         optimizer.addListener((obs, was, now) -> rerecord());
         updateOrder.addListener((obs, was, now) -> rerecord());
@@ -399,8 +400,10 @@ public final class LessonModel {
                 }
             }
         }
+        int element = selectedElement.get();
+        ChainRule.Focus focus = element >= 0 && selectedNode.get() >= 0 ? new ChainRule.Focus(selectedNode.get(), element) : null;
         moment.set(new Moment(t, applied, t.frameAt(applied), current, phaseOf(current), Map.copyOf(edges),
-                ChainRule.at(t, applied, optimizer.get())));
+                ChainRule.at(t, applied, optimizer.get(), focus)));
     }
 
     private static Moment.Phase phaseOf(Step s) {

@@ -6,6 +6,7 @@ import backprop.engine.Graph;
 import backprop.engine.Optimizer;
 import backprop.engine.Step;
 import backprop.engine.Step.BackwardStep;
+import backprop.engine.Tensor;
 import backprop.engine.Trace;
 import backprop.engine.UpdateOrder;
 import backprop.engine.program.ProgramParser;
@@ -176,6 +177,59 @@ class ChainRuleTest {
             }
         }
         throw new AssertionError("no update of W2");
+    }
+
+    @Test
+    void aChosenElementOfABigMatrixIsWrittenInsteadOfItsFirstEntries() {
+        Graph g = Scenarios.softmaxCe().graph();
+        Optimizer sgd = new Optimizer.Sgd(0.1);
+        Trace t = Trace.record(g, g.initialState(), sgd, UpdateOrder.SIMULTANEOUS);
+        int w2 = g.byName("W2").orElseThrow().id();
+        ChainRule.Focus w2at7x2 = new ChainRule.Focus(w2, 6 * 2 + 1); // W2[7,2], counted from 1
+        // by hand (as above): ∂L/∂W2_{7,2} = h_7 · 0.5 = 0.275; 0.1 − 0.1 · 0.275 = 0.0725
+        String backward = ChainRule.at(t, stepReaching(t, "W2"), sgd, w2at7x2).tex();
+        assertThat(backward).contains("\\right]_{7,2} = \\left[h\\right]_{7} \\left[\\frac{\\partial L}{\\partial \\text{scores}}\\right]_{2}"
+                + " = 0.55 \\times 0.5 = 0.275").doesNotContain("\\right]_{1,1} = ").doesNotContain("\\right]_{1,2} = ");
+        for (int i = 0; i < t.size(); i++) {
+            if (t.step(i) instanceof Step.UpdateStep u && u.node() == w2) {
+                assertThat(ChainRule.at(t, i + 1, sgd, w2at7x2).tex())
+                        .contains("\\left[W_{2}\\right]_{7,2} \\leftarrow 0.1 - 0.1 \\times 0.275 = 0.0725")
+                        .doesNotContain("\\left[W_{2}\\right]_{1,1}");
+                // another node chosen: W2's update keeps its first entries
+                assertThat(ChainRule.at(t, i + 1, sgd, new ChainRule.Focus(g.byName("W1").orElseThrow().id(), 13)).tex())
+                        .contains("\\left[W_{2}\\right]_{1,2} \\leftarrow");
+                return;
+            }
+        }
+        throw new AssertionError("no update of W2");
+    }
+
+    @Test
+    void aChosenElementOfASmallMatrixGetsItsOwnLineBesideTheWholeProduct() {
+        Graph g = Scenarios.xor(Scenarios.XOR_SEED).graph();
+        Optimizer sgd = new Optimizer.Sgd(0.1);
+        Trace t = Trace.record(g, g.initialState(), sgd, UpdateOrder.SIMULTANEOUS);
+        int w = g.byName("W_hidden").orElseThrow().id();
+        ChainRule.Focus w2x2 = new ChainRule.Focus(w, 1 * 3 + 1); // W_hidden[2,2]
+        Explanation x = ChainRule.at(t, stepReaching(t, "W_hidden"), sgd, w2x2);
+        Explanation whole = ChainRule.at(t, stepReaching(t, "W_hidden"), sgd);
+        assertThat(x.lines()).hasSize(whole.lines().size() + 1).containsAll(whole.lines());
+        // ∂E/∂W_{2,2} = Σ_n X_{n,2} ∂E/∂z_{n,2}: X's second column is (0, 1, 0, 1), by the seed's data
+        Tensor dz = ((BackwardStep) t.step(stepReaching(t, "W_hidden") - 1)).upstreamGrad();
+        String entry = x.lines().stream().filter(l -> !whole.lines().contains(l)).findFirst().orElseThrow();
+        assertThat(entry).contains("\\right]_{2,2} = \\sum_{n} \\left[X\\right]_{n,2}")
+                .contains("= 0 \\times " + backprop.ui.text.Tex.number(dz.get(0, 1)) + " + 1 \\times "
+                        + backprop.ui.text.Tex.number(dz.get(1, 1)) + " + 0 \\times ");
+        // its update is written too, though the whole small matrix is in the line above it
+        for (int i = 0; i < t.size(); i++) {
+            if (t.step(i) instanceof Step.UpdateStep u && u.node() == w) {
+                assertThat(ChainRule.at(t, i + 1, sgd, w2x2).lines()).hasSize(ChainRule.at(t, i + 1, sgd).lines().size() + 1)
+                        .anySatisfy(l -> assertThat(l).startsWith("\\left[W_{\\text{hidden}}\\right]_{2,2} \\leftarrow "
+                                + backprop.ui.text.Tex.number(u.before().get(1, 1)) + " - 0.1 \\times "));
+                return;
+            }
+        }
+        throw new AssertionError("no update of W_hidden");
     }
 
     @Test
