@@ -30,6 +30,8 @@ public final class ChainRule {
     private final int applied;
     private final String out;
     private final Focus focus;
+    /** The line written for the chosen element, once written. */
+    private String focusedLine;
 
     /**
      * One element of a matrix the user chose (a weight's line, a cell, a heat map's element): its
@@ -71,6 +73,11 @@ public final class ChainRule {
     }
 
     private Explanation explain(Optimizer optimizer) {
+        Explanation x = explainStep(optimizer);
+        return focusedLine == null ? x : new Explanation(x.title(), x.lines(), x.terms(), x.lines().indexOf(focusedLine));
+    }
+
+    private Explanation explainStep(Optimizer optimizer) {
         if (applied == 0) {
             return new Explanation("Press → to compute the first node", List.of(), List.of()); // nothing computed: no formula
         }
@@ -256,6 +263,9 @@ public final class ChainRule {
             }
             lines.add(entry(lhs, share, r + 1 + "", c + 1 + "") + " = " + sum + symbolic + " = "
                     + String.join(" + ", products) + " = " + Tex.result(share.get(r, c)));
+            if (java.util.Arrays.equals(rc, focusIn(e.input(), share))) {
+                focusedLine = lines.get(lines.size() - 1);
+            }
         }
         return lines;
     }
@@ -480,7 +490,8 @@ public final class ChainRule {
                 + " \\qquad g = " + Tex.partial(out, graph.node(u.node()).name()) + " = " + result(u.gradient()));
         int[] chosen = focusIn(u.node(), u.before());
         if (chosen != null) { // the element the user chose, small matrix or big
-            lines.add(updateOf(u, optimizer, w, chosen[0], chosen[1]));
+            focusedLine = updateOf(u, optimizer, w, chosen[0], chosen[1]);
+            lines.add(focusedLine);
         } else if (u.before().isScalar() ? optimizer instanceof Optimizer.Sgd : !writtenOut(u.before())) {
             // SGD's rule with this step's numbers, or a big matrix's first entries (a scalar's or a small
             // matrix's numbers are all in the line above already)

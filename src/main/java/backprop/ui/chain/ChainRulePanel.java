@@ -125,23 +125,26 @@ public final class ChainRulePanel extends VBox {
         double width = rowWidth();
         brokenFor = width;
         try {
-            render(request, lines, width);
+            render(request, lines, width, m.explanation().focusLine());
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             // the renderer has stopped: the app is closing, nothing more to draw
         }
     }
 
-    private void render(long request, java.util.List<String> lines, double width) {
+    private void render(long request, java.util.List<String> lines, double width, int focusLine) {
         renderer.execute(() -> {
             if (request != latest.get()) {
                 return; // the cursor moved on before this one was drawn
             }
-            BufferedImage img = TexRenderer.renderLines(lines, FORMULA_SIZE, new Color(0x1a, 0x1a, 0x1a), width);
+            TexRenderer.Typeset typeset = TexRenderer.typeset(lines, FORMULA_SIZE, new Color(0x1a, 0x1a, 0x1a), width);
             // converted here, not on the FX thread: an image is not part of the scene until it is set
-            javafx.scene.image.Image fx = SwingFXUtils.toFXImage(img, null);
+            javafx.scene.image.Image fx = SwingFXUtils.toFXImage(typeset.image(), null);
             Runnable deliver = () -> {
                 if (request == latest.get()) {
                     formula.setImage(fx);
+                    if (focusLine >= 0 && focusLine < typeset.tops().length) {
+                        keepInSight(typeset.tops()[focusLine], typeset.bottoms()[focusLine], fx.getWidth());
+                    }
                 }
             };
             if (Platform.isFxApplicationThread()) {
@@ -150,6 +153,19 @@ public final class ChainRulePanel extends VBox {
                 Platform.runLater(deliver);
             }
         });
+    }
+
+    /**
+     * Scrolls the formula so that the line written for the chosen element (image rows {@code top} to
+     * {@code bottom}) is in sight: it is often the last of several, under the fold.
+     */
+    private void keepInSight(int top, int bottom, double imageWidth) {
+        if (getScene() == null || getScene().getRoot() == null) {
+            return;
+        }
+        getScene().getRoot().layout(); // the panel's new height and the image's scale, before measuring
+        double scale = formula.getFitWidth() > 0 ? formula.getFitWidth() / imageWidth : 1;
+        backprop.ui.fx.Scrolling.reveal(scroll, top * scale, bottom * scale);
     }
 
     /** The LaTeX source of what is shown (the image's text, for tests and screen readers). */

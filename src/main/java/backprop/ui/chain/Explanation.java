@@ -9,12 +9,18 @@ import java.util.List;
  * @param lines the rule with live numbers, one formula per line (the panel may break a long one into
  *              rows); none before the first step
  * @param terms edges whose gradient terms appear in a sum, in the order and colours of the formula
+ * @param focusLine the index of the line written for the element the user chose (its gradient's entry
+ *                  or its update), which the panel keeps in sight; -1 for none
  */
-public record Explanation(String title, List<String> lines, List<Term> terms) {
+public record Explanation(String title, List<String> lines, List<Term> terms, int focusLine) {
 
     public Explanation {
         lines = List.copyOf(lines);
         terms = List.copyOf(terms);
+    }
+
+    public Explanation(String title, List<String> lines, List<Term> terms) {
+        this(title, lines, terms, -1);
     }
 
     /** All lines as one LaTeX formula, one line under the other ("" for none). */

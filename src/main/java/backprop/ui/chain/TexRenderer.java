@@ -31,11 +31,20 @@ public final class TexRenderer {
         render("\\frac{\\partial L}{\\partial x} = 1.1 \\times 2", 20, Color.BLACK);
     }
 
+    /** Lines typeset one under the other, and where each is in the image (its first row's top, its last row's bottom, in pixels). */
+    public record Typeset(BufferedImage image, int[] tops, int[] bottoms) {
+    }
+
     /**
      * Renders {@code lines} at {@code size} points, one under the other, a line wider than
      * {@code maxWidth} pixels broken into rows at its "=" signs (see {@link FormulaRows}).
      */
     public static BufferedImage renderLines(List<String> lines, float size, Color foreground, double maxWidth) {
+        return typeset(lines, size, foreground, maxWidth).image();
+    }
+
+    /** The same, with where each line went. */
+    public static Typeset typeset(List<String> lines, float size, Color foreground, double maxWidth) {
         Map<String, TeXIcon> icons = new HashMap<>();
         Function<String, TeXIcon> icon = tex -> icons.computeIfAbsent(tex, t -> icon(t, size, foreground));
         List<List<TeXIcon>> rows = new ArrayList<>();
@@ -53,15 +62,19 @@ public final class TexRenderer {
         BufferedImage img = new BufferedImage(width, Math.max(1, height), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = graphics(img);
         int y = 0;
-        for (List<TeXIcon> line : rows) {
-            for (TeXIcon row : line) {
+        int[] tops = new int[rows.size()];
+        int[] bottoms = new int[rows.size()];
+        for (int k = 0; k < rows.size(); k++) {
+            tops[k] = y;
+            for (TeXIcon row : rows.get(k)) {
                 row.paintIcon(COMPONENT, g, 0, y);
                 y += row.getIconHeight();
             }
+            bottoms[k] = y;
             y += lineGap;
         }
         g.dispose();
-        return img;
+        return new Typeset(img, tops, bottoms);
     }
 
     /** Renders {@code tex} at {@code size} points; a formula jlatexmath cannot parse is shown as its source text. */

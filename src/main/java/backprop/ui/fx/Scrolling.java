@@ -37,22 +37,29 @@ public final class Scrolling {
             if (p instanceof ScrollPane pane && pane.getContent() != null) {
                 pane.layout(); // a control just shown has its place only after a layout
                 javafx.geometry.Bounds b = pane.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal()));
-                double seen = pane.getViewportBounds().getHeight();
-                double room = pane.getContent().getLayoutBounds().getHeight() - seen;
-                if (room <= 0 || b == null) {
-                    return;
+                if (b != null) {
+                    reveal(pane, b.getMinY() - 8, b.getMaxY() + 8);
                 }
-                double top = pane.getVvalue() * room;
-                double to = top;
-                if (b.getMaxY() + 8 > top + seen) {
-                    to = b.getMaxY() + 8 - seen;
-                }
-                if (b.getMinY() - 8 < to) {
-                    to = b.getMinY() - 8;
-                }
-                pane.setVvalue(Math.max(0, Math.min(1, to / room)));
                 return;
             }
         }
+    }
+
+    /** Scrolls {@code pane} as little as needed to show its content from {@code top} to {@code bottom} (the top first, if both do not fit). */
+    public static void reveal(ScrollPane pane, double top, double bottom) {
+        double seen = pane.getViewportBounds().getHeight();
+        double room = pane.getContent().getLayoutBounds().getHeight() - seen;
+        if (room <= 0) {
+            return;
+        }
+        double at = pane.getVvalue() * room;
+        double to = at;
+        if (bottom > at + seen) {
+            to = bottom - seen;
+        }
+        if (top < to) {
+            to = top;
+        }
+        pane.setVvalue(Math.max(0, Math.min(1, to / room)));
     }
 }
