@@ -216,6 +216,11 @@ public final class ChainRule {
 
     /** A sum of products written out for an entry of a share too big to write whole, up to this many products. */
     static final int ENTRY_TERMS = 4;
+    /**
+     * The same for the entry of the element the user chose: one line, so it may be longer (logistic
+     * regression's ∂L/∂w_i, a sum over its ten points).
+     */
+    static final int CHOSEN_ENTRY_TERMS = 12;
 
     /**
      * Entries of a matrix op's share too big to write whole, each the sum of products it is, with the
@@ -233,7 +238,8 @@ public final class ChainRule {
         // slot 0: ∂L/∂x = g·Wᵀ, entry (r, c) = Σ_m g[r,m] W[c,m]; slot 1: ∂L/∂W = xᵀ·g, entry (r, c) =
         // Σ_n x[n,r] g[n,c]; a bias: ∂L/∂b = 1ᵀ·g, entry c = Σ_n g[n,c]
         int terms = e.slot() == 0 ? g.cols() : g.rows();
-        if (terms > ENTRY_TERMS) {
+        boolean chosen = at.length == 1 && java.util.Arrays.equals(at[0], focusIn(e.input(), share));
+        if (terms > (chosen ? CHOSEN_ENTRY_TERMS : ENTRY_TERMS)) {
             return List.of();
         }
         String k = terms == 1 ? "1" : e.slot() == 0 ? "m" : "n";

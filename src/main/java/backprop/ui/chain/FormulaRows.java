@@ -17,6 +17,7 @@ final class FormulaRows {
     static final String QUAD = " \\quad ";
     /** Between the factors and terms of a right-hand side: "·", "×", "+", or two fractions side by side. */
     static final List<String> INNER = List.of(" \\cdot ", " \\times ", " + ", " ");
+    static final String SUM = " + ";
 
     private FormulaRows() {
     }
@@ -53,7 +54,15 @@ final class FormulaRows {
             }
             lastWasBrokenInside = width.applyAsDouble(row) > maxWidth;
             if (lastWasBrokenInside) {
-                rows.addAll(greedy(splitTopLevel(row, INNER), false, underRhs, width, maxWidth));
+                // a sum of products breaks between its terms ("+ 1.2 × 0.048", not "+ 1.2" then "× 0.048"),
+                // and only a term too wide on its own between its factors
+                for (String terms : greedy(splitTopLevel(row, List.of(SUM)), false, underRhs, width, maxWidth)) {
+                    if (width.applyAsDouble(terms) > maxWidth) {
+                        rows.addAll(greedy(splitTopLevel(terms, INNER), false, underRhs, width, maxWidth));
+                    } else {
+                        rows.add(terms);
+                    }
+                }
             } else {
                 rows.add(row);
             }

@@ -359,6 +359,27 @@ class ChainRuleTest {
     }
 
     @Test
+    void theChosenEntryIsWrittenAsASumOfUpToTwelveProducts() {
+        Graph g = Scenarios.logistic().graph(); // ten data points: ∂L/∂w_1 = Σ_n X_{n,1} ∂L/∂z_n
+        Trace t = trace(g);
+        int w = g.byName("w").orElseThrow().id();
+        int step = stepReaching(t, "w");
+        Explanation x = ChainRule.at(t, step, null, new ChainRule.Focus(w, 0));
+        Tensor dz = ((BackwardStep) t.step(step - 1)).upstreamGrad();
+        StringBuilder products = new StringBuilder();
+        double[] firstColumn = {1.0, 1.5, 0.5, 2.0, 1.2, 3.0, 3.5, 2.5, 4.0, 3.2}; // the scenario's points, by hand
+        for (int n = 0; n < 10; n++) {
+            products.append(n == 0 ? "" : " + ").append(backprop.ui.text.Tex.number(firstColumn[n])).append(" \\times ")
+                    .append(backprop.ui.text.Tex.number(dz.get(n, 0)));
+        }
+        assertThat(x.focusLine()).isGreaterThanOrEqualTo(0);
+        assertThat(x.lines().get(x.focusLine())).contains("\\right]_{1} = \\sum_{n} \\left[X\\right]_{n,1}")
+                .contains(" = " + products + " = ");
+        // not chosen: the ten-term sum stays unwritten
+        assertThat(ChainRule.at(t, step, null).tex()).doesNotContain("\\sum_{n} \\left[X\\right]_{n,1}");
+    }
+
+    @Test
     void aMatrixLargerThanFourByFourIsGivenByItsShape() {
         Graph g = Scenarios.logistic().graph(); // ten data points: z is 10×1
         Trace t = trace(g);
