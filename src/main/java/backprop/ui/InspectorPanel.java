@@ -122,7 +122,9 @@ final class InspectorPanel extends VBox {
             map.setOnMouseExited(e -> point(-1));
             map.setOnMouseClicked(e -> {
                 int k = elementAt(map, e);
-                if (k >= 0 && mapNode != null && isTypedIn(mapNode)) {
+                // any matrix's element can be chosen (the chain rule writes its entry); an input's or a
+                // weight's can be typed too
+                if (k >= 0 && mapNode != null) {
                     model.selectedElementProperty().set(-1); // the same element clicked again is news too
                     model.selectedElementProperty().set(k);
                 }
@@ -605,7 +607,7 @@ final class InspectorPanel extends VBox {
         if (shown < 0 || shown >= mapValue.size()) {
             mapReadout.setText(isTypedIn(mapNode)
                     ? "Point to read an element,\nclick to type its value"
-                    : "Point to read an element\n");
+                    : "Point to read an element,\nclick to see its chain rule");
             return;
         }
         String name = elementName(mapNode, mapValue.cols(), shown);

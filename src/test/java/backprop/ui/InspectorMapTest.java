@@ -217,17 +217,29 @@ class InspectorMapTest {
     }
 
     @Test
-    void whatTheGraphComputesIsReadNotTyped(FxRobot robot) {
+    void whatTheGraphComputesIsReadAndChosenButNotTyped(FxRobot robot) {
         FxWait.until(() -> model.moment() != null && model.moment().trace().graph() == model.lesson().graph());
         robot.interact(model::toForwardEnd);
         select(robot, "h"); // 1×20, computed from x and W1
-        assertThat(readout(robot)).isEqualTo("Point to read an element\n");
+        assertThat(readout(robot)).isEqualTo("Point to read an element,\nclick to see its chain rule");
         assertThat(shown(field(robot))).isFalse();
         pointAt(robot, "#inspectorValueMap", 1, 20, 1, 3);
         assertThat(readout(robot)).startsWith("h[1,3] = 0.55\n");
         robot.clickOn(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(shown(field(robot))).isFalse();
-        assertThat(model.selectedElementProperty().get()).isEqualTo(-1);
+        assertThat(shown(field(robot))).isFalse(); // nothing to type: h is computed
+        // but it is chosen: the backward step through scores writes ∂L/∂h_3 (0, by hand: −0.5 · 0.1 + 0.5 · 0.1)
+        FxWait.until(() -> model.selectedElementProperty().get() == 2);
+        robot.interact(model::toEnd);
+        int h = id("h");
+        int reaching = 0;
+        while (!(model.trace().step(reaching) instanceof backprop.engine.Step.BackwardStep b
+                && b.edges().stream().anyMatch(e -> e.input() == h))) {
+            reaching++;
+        }
+        int step = reaching + 1;
+        robot.interact(() -> model.cursorProperty().set(step));
+        assertThat(model.moment().explanation().tex()).contains("\\left[\\frac{\\partial L}{\\partial h}\\right]_{3} = \\sum_{m} ")
+                .contains(" = (-0.5) \\times 0.1 + 0.5 \\times 0.1 = 0").doesNotContain("\\partial h}\\right]_{1} = ");
     }
 }
