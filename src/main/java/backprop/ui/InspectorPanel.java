@@ -22,7 +22,8 @@ final class InspectorPanel extends VBox {
     private final Label valueError = new Label();
     /** The field's row, and for an element of a big matrix a caption saying which value it sets. */
     private final VBox editBox;
-    private final Label editCaption = new Label();
+    /** Made when an element is first to be typed (the first frame styles no control it does not show). */
+    private Label editCaption;
     /** "New value" for a scalar; the element's name ("W1[3,7] =") for one element of a big matrix. */
     private final Label editLabel = new Label("New value");
     private int editing = -1;
@@ -31,12 +32,13 @@ final class InspectorPanel extends VBox {
     private String fieldFilledWith;
     private final javafx.scene.image.ImageView valueMap = new javafx.scene.image.ImageView();
     private final javafx.scene.image.ImageView gradMap = new javafx.scene.image.ImageView();
-    private final VBox mapBox;
+    /** The heat maps and their readout: made when a big matrix is first shown. */
+    private VBox mapBox;
     /** What the pointer is on in a heat map ("W1[3,7] = 0.1, ∂L/∂W1[3,7] = …"), or how to use the maps. */
-    private final Label mapReadout = new Label();
+    private Label mapReadout;
     /** The chosen element's outline on each map. */
-    private final javafx.scene.shape.Rectangle valueMark = mapMark();
-    private final javafx.scene.shape.Rectangle gradMark = mapMark();
+    private javafx.scene.shape.Rectangle valueMark;
+    private javafx.scene.shape.Rectangle gradMark;
     /** The node and tensors the maps show, for the readout. */
     private Node mapNode;
     private Tensor mapValue;
@@ -99,11 +101,20 @@ final class InspectorPanel extends VBox {
         editLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.HBox editRow = new javafx.scene.layout.HBox(8, editLabel, valueField);
         editRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        editCaption.setId("inspectorValueCaption");
-        editCaption.setWrapText(true);
-        editCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        editBox = new VBox(2, editRow, editCaption);
+        editBox = new VBox(2, editRow);
         showEditor(false);
+        getChildren().addAll(heading, body, editBox, valueError);
+        model.selectedNodeProperty().addListener((obs, was, now) -> refresh());
+        model.selectedEdgeProperty().addListener((obs, was, now) -> refresh());
+        model.selectedElementProperty().addListener((obs, was, now) -> refresh());
+        model.momentProperty().addListener((obs, was, now) -> refresh());
+    }
+
+    /** The heat maps, their marks and readout, made and added under the rest when first needed. */
+    private VBox mapBox() {
+        if (mapBox != null) {
+            return mapBox;
+        }
         valueMap.setId("inspectorValueMap");
         gradMap.setId("inspectorGradMap");
         for (javafx.scene.image.ImageView v : new javafx.scene.image.ImageView[] {valueMap, gradMap}) {
@@ -112,6 +123,8 @@ final class InspectorPanel extends VBox {
             v.setPreserveRatio(false);
             v.setSmooth(false);
         }
+        valueMark = mapMark();
+        gradMark = mapMark();
         Label valueCaption = new Label("value");
         Label gradCaption = new Label("gradient");
         javafx.scene.layout.HBox maps = new javafx.scene.layout.HBox(10, new VBox(2, valueCaption, markable(valueMap, valueMark)),
@@ -144,6 +157,7 @@ final class InspectorPanel extends VBox {
             model.edit(shownGraph, mapNode.id(), k, now.at(k) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step, valueMap);
             e.consume();
         });
+        mapReadout = new Label();
         mapReadout.setId("inspectorMapReadout");
         // always two lines, never wrapped: the maps above must not move under the pointer as it reads
         mapReadout.setWrapText(false);
@@ -153,12 +167,9 @@ final class InspectorPanel extends VBox {
         mapsAndReadout.setId("inspectorMaps"); // shown for a matrix too big for its numbers
         mapsAndReadout.setVisible(false);
         mapsAndReadout.setManaged(false);
-        this.mapBox = mapsAndReadout;
-        getChildren().addAll(heading, body, editBox, valueError, mapsAndReadout);
-        model.selectedNodeProperty().addListener((obs, was, now) -> refresh());
-        model.selectedEdgeProperty().addListener((obs, was, now) -> refresh());
-        model.selectedElementProperty().addListener((obs, was, now) -> refresh());
-        model.momentProperty().addListener((obs, was, now) -> refresh());
+        mapBox = mapsAndReadout;
+        getChildren().add(mapsAndReadout);
+        return mapBox;
     }
 
     private void refresh() {
@@ -205,8 +216,17 @@ final class InspectorPanel extends VBox {
         placeEditor(element || waiting);
         showEditor(editable || waiting);
         // the maps show the moment's values (after an update, the updated ones); the field sets the start's
-        editCaption.setVisible(element || waiting);
-        editCaption.setManaged(element || waiting);
+        if ((element || waiting) && editCaption == null) {
+            editCaption = new Label();
+            editCaption.setId("inspectorValueCaption");
+            editCaption.setWrapText(true);
+            editCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            editBox.getChildren().add(editCaption);
+        }
+        if (editCaption != null) {
+            editCaption.setVisible(element || waiting);
+            editCaption.setManaged(element || waiting);
+        }
         if (element || waiting) {
             editCaption.setText(selected.name() + " as the iteration starts: Enter sets it");
         }
@@ -242,7 +262,10 @@ final class InspectorPanel extends VBox {
      * was), above them for a scalar.
      */
     private void placeEditor(boolean underMaps) {
-        if (underMaps == getChildren().indexOf(editBox) > getChildren().indexOf(mapBox)) {
+        if (mapBox == null && !underMaps) {
+            return; // no maps yet: the field is above where they will be
+        }
+        if (underMaps == getChildren().indexOf(editBox) > getChildren().indexOf(mapBox())) {
             return;
         }
         getChildren().removeAll(editBox, valueError);
@@ -525,7 +548,11 @@ final class InspectorPanel extends VBox {
      */
     private void showMaps(Node node, Tensor value, Tensor grad) {
         boolean matrix = value != null && value.size() > NUMBERS_UP_TO;
-        mapBox.setVisible(matrix);
+        if (!matrix && mapBox == null) {
+            mapNode = null;
+            return;
+        }
+        mapBox().setVisible(matrix);
         mapBox.setManaged(matrix);
         valueMap.setImage(matrix ? backprop.ui.graph.HeatMap.of(value) : null);
         gradMap.setImage(matrix && grad != null ? backprop.ui.graph.HeatMap.of(grad) : null);
@@ -598,6 +625,9 @@ final class InspectorPanel extends VBox {
      */
     private void point(int k) {
         pointed = k;
+        if (mapReadout == null) {
+            return;
+        }
         if (mapNode == null) {
             mapReadout.setText("");
             return;

@@ -159,7 +159,8 @@ class HiddenSidebarTest {
                 .contains("value = 2×3\n" + firstRow + "\n").contains("∂E/∂W_hidden = not yet computed");
         robot.type(KeyCode.END); // stepping on updates the card
         assertThat(details.getText()).contains("∂E/∂W_hidden = 2×3\n");
-        assertThat(view.lookup("#inspectorMaps").isVisible()).as("six numbers need no heat map").isFalse();
+        javafx.scene.Node maps = view.lookup("#inspectorMaps"); // made when a big matrix is first shown
+        assertThat(maps == null || !maps.isVisible()).as("six numbers need no heat map").isTrue();
         // the card does not cover the node it describes, and lies inside the graph area
         Node box = robot.lookup("#node-W_hidden").query();
         assertThat(onScreen(card).intersects(onScreen(box))).isFalse();
