@@ -30,20 +30,8 @@ final class InspectorPanel extends VBox {
     /** The element of {@code editing} the field sets: 0 for a scalar, the element chosen on a heat map otherwise. */
     private int editingElement;
     private String fieldFilledWith;
-    private final javafx.scene.image.ImageView valueMap = new javafx.scene.image.ImageView();
-    private final javafx.scene.image.ImageView gradMap = new javafx.scene.image.ImageView();
-    /** The heat maps and their readout: made when a big matrix is first shown. */
-    private VBox mapBox;
-    /** What the pointer is on in a heat map ("W1[3,7] = 0.1, ∂L/∂W1[3,7] = …"), or how to use the maps. */
-    private Label mapReadout;
-    /** The chosen element's outline on each map. */
-    private javafx.scene.shape.Rectangle valueMark;
-    private javafx.scene.shape.Rectangle gradMark;
-    /** The node and tensors the maps show, for the readout. */
-    private Node mapNode;
-    private Tensor mapValue;
-    private Tensor mapGrad;
-    private int pointed = -1;
+    /** The heat maps of a matrix too big for its numbers: made when first needed. */
+    private InspectorMaps maps;
     /** A small matrix input or weight: one field per element (XOR's W_hidden, its X and y). */
     private javafx.scene.layout.GridPane cellGrid;
     private Label cellCaption;
@@ -108,68 +96,6 @@ final class InspectorPanel extends VBox {
         model.selectedEdgeProperty().addListener((obs, was, now) -> refresh());
         model.selectedElementProperty().addListener((obs, was, now) -> refresh());
         model.momentProperty().addListener((obs, was, now) -> refresh());
-    }
-
-    /** The heat maps, their marks and readout, made and added under the rest when first needed. */
-    private VBox mapBox() {
-        if (mapBox != null) {
-            return mapBox;
-        }
-        valueMap.setId("inspectorValueMap");
-        gradMap.setId("inspectorGradMap");
-        for (javafx.scene.image.ImageView v : new javafx.scene.image.ImageView[] {valueMap, gradMap}) {
-            v.setFitWidth(120); // two side by side fit the sidebar beside its scroll bar
-            v.setFitHeight(110);
-            v.setPreserveRatio(false);
-            v.setSmooth(false);
-        }
-        valueMark = mapMark();
-        gradMark = mapMark();
-        Label valueCaption = new Label("value");
-        Label gradCaption = new Label("gradient");
-        javafx.scene.layout.HBox maps = new javafx.scene.layout.HBox(10, new VBox(2, valueCaption, markable(valueMap, valueMark)),
-                new VBox(2, gradCaption, markable(gradMap, gradMark)));
-        for (javafx.scene.image.ImageView map : new javafx.scene.image.ImageView[] {valueMap, gradMap}) {
-            map.setCursor(javafx.scene.Cursor.CROSSHAIR);
-            map.setOnMouseMoved(e -> point(elementAt(map, e)));
-            map.setOnMouseExited(e -> point(-1));
-            map.setOnMouseClicked(e -> {
-                int k = elementAt(map, e);
-                // any matrix's element can be chosen (the chain rule writes its entry); an input's or a
-                // weight's can be typed too
-                if (k >= 0 && mapNode != null) {
-                    model.selectedElementProperty().set(-1); // the same element clicked again is news too
-                    model.selectedElementProperty().set(k);
-                }
-                e.consume();
-            });
-        }
-        // the chosen element under the pointer moves by a step, as a cell does; anywhere else on the map
-        // the wheel scrolls the panel (a map is a large target to cross on the way down the sidebar)
-        valueMap.setOnScroll(e -> {
-            int k = elementAt(valueMap, e.getX(), e.getY());
-            ModelState latest = model.latestStateOf(shownGraph);
-            if (k < 0 || k != model.selectedElementProperty().get() || latest == null || mapNode == null || !isTypedIn(mapNode)) {
-                return;
-            }
-            Tensor now = latest.value(mapNode.id());
-            double step = backprop.ui.model.ValueInput.nudgeStep(now.at(k), e.isShiftDown());
-            model.edit(shownGraph, mapNode.id(), k, now.at(k) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step, valueMap);
-            e.consume();
-        });
-        mapReadout = new Label();
-        mapReadout.setId("inspectorMapReadout");
-        // always two lines, never wrapped: the maps above must not move under the pointer as it reads
-        mapReadout.setWrapText(false);
-        mapReadout.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
-        mapReadout.getStyleClass().add("map-readout");
-        VBox mapsAndReadout = new VBox(4, maps, mapReadout);
-        mapsAndReadout.setId("inspectorMaps"); // shown for a matrix too big for its numbers
-        mapsAndReadout.setVisible(false);
-        mapsAndReadout.setManaged(false);
-        mapBox = mapsAndReadout;
-        getChildren().add(mapsAndReadout);
-        return mapBox;
     }
 
     private void refresh() {
@@ -253,7 +179,7 @@ final class InspectorPanel extends VBox {
         } else {
             heading.setText("Inspector");
             body.setText("Click a node or an edge.");
-            showMaps(null, null, null);
+            showMaps(g, null, null, null);
         }
     }
 
@@ -262,14 +188,14 @@ final class InspectorPanel extends VBox {
      * was), above them for a scalar.
      */
     private void placeEditor(boolean underMaps) {
-        if (mapBox == null && !underMaps) {
+        if (maps == null && !underMaps) {
             return; // no maps yet: the field is above where they will be
         }
-        if (underMaps == getChildren().indexOf(editBox) > getChildren().indexOf(mapBox())) {
+        if (underMaps == getChildren().indexOf(editBox) > getChildren().indexOf(maps())) {
             return;
         }
         getChildren().removeAll(editBox, valueError);
-        int at = underMaps ? getChildren().indexOf(mapBox) + 1 : getChildren().indexOf(mapBox);
+        int at = underMaps ? getChildren().indexOf(maps) + 1 : getChildren().indexOf(maps);
         getChildren().addAll(at, List.of(editBox, valueError));
     }
 
@@ -318,7 +244,7 @@ final class InspectorPanel extends VBox {
     static final int EDITABLE_COLUMNS = 4;
 
     /** Inputs and weights are typed in; what the graph computes from them is not. */
-    private static boolean isTypedIn(Node node) {
+    static boolean isTypedIn(Node node) {
         return node.kind() == Graph.Kind.INPUT || node.kind() == Graph.Kind.PARAM;
     }
 
@@ -361,7 +287,7 @@ final class InspectorPanel extends VBox {
     }
 
     /** Element {@code k} (row-major) of a node's {@code cols}-column value by name: W1[3,7]. */
-    private static String elementName(Node node, int cols, int k) {
+    static String elementName(Node node, int cols, int k) {
         return cellName(node, k / cols, k % cols);
     }
 
@@ -527,7 +453,7 @@ final class InspectorPanel extends VBox {
         Tensor value = node.kind() == Graph.Kind.PARAM ? m.frame().leaf(node.id()) : m.frame().value(node.id());
         sb.append("value = ").append(exact(value)).append('\n');
         Tensor grad = m.frame().grad(node.id());
-        showMaps(node, value, grad);
+        showMaps(g, node, value, grad);
         String out = operand(g.node(g.output()).name());
         sb.append("∂").append(out).append("/∂").append(operand(node.name())).append(" = ")
                 .append(grad != null ? exact(grad) : neverGetsAGradient(g, node) ? noGradient(node) : "not yet computed").append('\n');
@@ -541,114 +467,25 @@ final class InspectorPanel extends VBox {
         body.setText(sb.toString().trim());
     }
 
-    /**
-     * A matrix too big for its numbers as heat maps (red positive, blue negative): its value and its
-     * gradient, side by side; pointing at an element reads it, clicking an input's or weight's chooses
-     * it for typing.
-     */
-    private void showMaps(Node node, Tensor value, Tensor grad) {
+    /** A matrix too big for its numbers as heat maps; anything else hides them (made only when first needed). */
+    private void showMaps(Graph g, Node node, Tensor value, Tensor grad) {
         boolean matrix = value != null && value.size() > NUMBERS_UP_TO;
-        if (!matrix && mapBox == null) {
-            mapNode = null;
-            return;
-        }
-        mapBox().setVisible(matrix);
-        mapBox.setManaged(matrix);
-        valueMap.setImage(matrix ? backprop.ui.graph.HeatMap.of(value) : null);
-        gradMap.setImage(matrix && grad != null ? backprop.ui.graph.HeatMap.of(grad) : null);
-        if (node != mapNode) {
-            pointed = -1;
-        }
-        mapNode = matrix ? node : null;
-        mapValue = matrix ? value : null;
-        mapGrad = matrix ? grad : null;
-        int chosen = model.selectedElementProperty().get();
-        markElement(valueMark, matrix ? chosen : -1);
-        markElement(gradMark, matrix && grad != null ? chosen : -1);
-        point(pointed);
-    }
-
-    private static javafx.scene.shape.Rectangle mapMark() {
-        javafx.scene.shape.Rectangle mark = new javafx.scene.shape.Rectangle();
-        mark.getStyleClass().add("map-mark");
-        mark.setFill(null);
-        mark.setStroke(javafx.scene.paint.Color.web("#1f2328")); // dark on red, blue and white alike
-        mark.setStrokeWidth(2.5);
-        mark.setManaged(false);
-        mark.setMouseTransparent(true);
-        mark.setVisible(false);
-        return mark;
-    }
-
-    /** A map with its mark drawn over it. */
-    private static javafx.scene.layout.Pane markable(javafx.scene.image.ImageView map, javafx.scene.shape.Rectangle mark) {
-        javafx.scene.layout.Pane pane = new javafx.scene.layout.Pane(map, mark);
-        pane.getStyleClass().add("heat-map-frame"); // an all-zero gradient is white: the frame shows where it is
-        pane.setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
-        pane.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
-        return pane;
-    }
-
-    /** Outlines element {@code k} of the map's matrix (at least 4 px: MNIST's 784 rows are a fraction of a pixel each), or nothing. */
-    private void markElement(javafx.scene.shape.Rectangle mark, int k) {
-        boolean on = mapValue != null && k >= 0 && k < mapValue.size();
-        mark.setVisible(on);
-        if (on) {
-            double w = valueMap.getFitWidth() / mapValue.cols();
-            double h = valueMap.getFitHeight() / mapValue.rows();
-            double mw = Math.max(4, w) + 2; // the outline around the element, not over it
-            double mh = Math.max(4, h) + 2;
-            mark.setX((k % mapValue.cols()) * w + (w - mw) / 2);
-            mark.setY((k / mapValue.cols()) * h + (h - mh) / 2);
-            mark.setWidth(mw);
-            mark.setHeight(mh);
+        if (matrix || maps != null) {
+            maps().show(g, matrix ? node : null, value, grad);
         }
     }
 
-    private int elementAt(javafx.scene.image.ImageView map, javafx.scene.input.MouseEvent e) {
-        return elementAt(map, e.getX(), e.getY());
-    }
-
-    /** The element of the maps' matrix drawn at (x, y) of {@code map}, or -1 (nothing drawn there). */
-    private int elementAt(javafx.scene.image.ImageView map, double x, double y) {
-        if (mapValue == null || map.getImage() == null || x < 0 || y < 0 || x >= map.getFitWidth() || y >= map.getFitHeight()) {
-            return -1;
+    /** The maps, added under the rest when first needed. */
+    private InspectorMaps maps() {
+        if (maps == null) {
+            maps = new InspectorMaps(model);
+            getChildren().add(maps);
         }
-        int c = Math.min(mapValue.cols() - 1, (int) (x / map.getFitWidth() * mapValue.cols()));
-        int r = Math.min(mapValue.rows() - 1, (int) (y / map.getFitHeight() * mapValue.rows()));
-        return r * mapValue.cols() + c;
-    }
-
-    /**
-     * The readout under the maps: the element under the pointer, else the chosen one, else what the maps
-     * are for.
-     */
-    private void point(int k) {
-        pointed = k;
-        if (mapReadout == null) {
-            return;
-        }
-        if (mapNode == null) {
-            mapReadout.setText("");
-            return;
-        }
-        int chosen = model.selectedElementProperty().get();
-        int shown = k >= 0 ? k : chosen;
-        if (shown < 0 || shown >= mapValue.size()) {
-            mapReadout.setText(isTypedIn(mapNode)
-                    ? "Point to read an element,\nclick to type its value"
-                    : "Point to read an element,\nclick to see its chain rule");
-            return;
-        }
-        String name = elementName(mapNode, mapValue.cols(), shown);
-        String out = operand(shownGraph.node(shownGraph.output()).name());
-        mapReadout.setText(name + " = " + Numbers.format(mapValue.at(shown)) + "\n∂" + out + "/∂" + name + " = "
-                + (mapGrad != null ? Numbers.format(mapGrad.at(shown))
-                        : neverGetsAGradient(shownGraph, mapNode) ? noGradient(mapNode) : "not yet computed"));
+        return maps;
     }
 
     private void showEdge(Graph g, EdgeRef e, Moment m) {
-        showMaps(null, null, null);
+        showMaps(g, null, null, null);
         Node to = g.node(e.node());
         Node from = g.node(to.input(e.slot()));
         heading.setText(from.name() + " → " + to.name());
@@ -745,7 +582,7 @@ final class InspectorPanel extends VBox {
         return !gets[node.id()];
     }
 
-    private static String noGradient(Node node) {
+    static String noGradient(Node node) {
         return switch (node.kind()) {
             case CONST -> "none (a constant)";
             case INPUT -> "none (data: the backward pass stops before it)";

@@ -33,12 +33,7 @@ class ChosenElementTest {
     void theChosenWeightsEntryIsScrolledIntoSight(FxRobot robot) {
         FxWait.until(() -> model.moment() != null && model.moment().trace().graph() == model.lesson().graph());
         int w = model.lesson().graph().byName("W_hidden").orElseThrow().id();
-        int reaching = 0;
-        while (!(model.trace().step(reaching) instanceof backprop.engine.Step.BackwardStep b
-                && b.edges().stream().anyMatch(e -> e.input() == w))) {
-            reaching++;
-        }
-        int step = reaching + 1;
+        int step = TraceSteps.reaching(model.trace(), w);
         robot.interact(() -> {
             model.selectedNodeProperty().set(w);
             model.selectedElementProperty().set(1 * 3 + 1); // W_hidden[2,2]

@@ -158,13 +158,7 @@ class InspectorEditingTest {
         waitFor(() -> weightLabel(robot, "W_hidden[2,2] =").getPseudoClassStates().contains(selected));
         assertThat(weightLabel(robot, "W_hidden[1,2] =").getPseudoClassStates()).doesNotContain(selected);
         // the step that passes ∂E/∂W_hidden back writes that entry's sum of products
-        int reaching = 0;
-        int w = id("W_hidden");
-        while (!(model.trace().step(reaching) instanceof backprop.engine.Step.BackwardStep b
-                && b.edges().stream().anyMatch(e -> e.input() == w))) {
-            reaching++;
-        }
-        int step = reaching + 1;
+        int step = TraceSteps.reaching(model.trace(), id("W_hidden"));
         robot.interact(() -> model.cursorProperty().set(step));
         waitFor(() -> model.moment().explanation().tex().contains("\\right]_{2,2} = \\sum_{n} \\left[X\\right]_{n,2}"));
     }

@@ -232,12 +232,7 @@ class InspectorMapTest {
         FxWait.until(() -> model.selectedElementProperty().get() == 2);
         robot.interact(model::toEnd);
         int h = id("h");
-        int reaching = 0;
-        while (!(model.trace().step(reaching) instanceof backprop.engine.Step.BackwardStep b
-                && b.edges().stream().anyMatch(e -> e.input() == h))) {
-            reaching++;
-        }
-        int step = reaching + 1;
+        int step = TraceSteps.reaching(model.trace(), h);
         robot.interact(() -> model.cursorProperty().set(step));
         assertThat(model.moment().explanation().tex()).contains("\\left[\\frac{\\partial L}{\\partial h}\\right]_{3} = \\sum_{m} ")
                 .contains(" = (-0.5) \\times 0.1 + 0.5 \\times 0.1 = 0").doesNotContain("\\partial h}\\right]_{1} = ");

@@ -35,18 +35,14 @@ class LessonModelTest {
         model.load("softmax-ce");
         Graph g = model.lesson().graph();
         int w2 = g.byName("W2").orElseThrow().id();
-        int reaching = 0;
-        while (!(model.trace().step(reaching) instanceof backprop.engine.Step.BackwardStep b
-                && b.edges().stream().anyMatch(e -> e.input() == w2))) {
-            reaching++;
-        }
-        model.cursorProperty().set(reaching + 1); // the step that passes ∂L/∂W2 back
+        int reaching = backprop.ui.TraceSteps.reaching(model.trace(), w2);
+        model.cursorProperty().set(reaching); // the step that passes ∂L/∂W2 back
         assertThat(model.moment().explanation().tex()).contains("\\right]_{1,2} = ");
         model.selectedNodeProperty().set(w2);
         model.selectedElementProperty().set(6 * 2 + 1); // W2[7,2]: h_7 · 0.5 = 0.275, by hand
         assertThat(model.moment().explanation().tex()).contains("\\right]_{7,2} = ").contains("0.55 \\times 0.5 = 0.275")
                 .doesNotContain("\\right]_{1,2} = ");
-        assertThat(model.moment().applied()).isEqualTo(reaching + 1); // the same moment, written for the element
+        assertThat(model.moment().applied()).isEqualTo(reaching); // the same moment, written for the element
         model.selectedNodeProperty().set(g.byName("W1").orElseThrow().id()); // another node: the element goes
         assertThat(model.moment().explanation().tex()).contains("\\right]_{1,2} = ").doesNotContain("\\right]_{7,2} = ");
     }
