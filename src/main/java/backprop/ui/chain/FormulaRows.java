@@ -87,7 +87,10 @@ final class FormulaRows {
                 row.append(next);
             } else {
                 rows.add(row.toString());
-                row = new StringBuilder(indent).append(parts.get(k).isBlank() ? " " : parts.get(k)).append(parts.get(k + 1));
+                // a row that starts with "+" or "×" spaces it as the sum's or product's: TeX (and
+                // jlatexmath, which drops an empty "{}" before it) sets a leading operator tight as a sign ("+1.2")
+                String sep = parts.get(k).isBlank() ? " " : INNER.contains(parts.get(k)) ? parts.get(k).stripTrailing() + "\\: " : parts.get(k);
+                row = new StringBuilder(indent).append(sep).append(parts.get(k + 1));
             }
             alone = false;
         }

@@ -42,10 +42,10 @@ class FormulaRowsTest {
     @Test
     void aSumOfProductsBreaksBetweenItsTermsNotInsideOne() {
         String line = "g = 1 \\times 0.25 + 1.5 \\times 0.75 + 0.5 \\times 0.125 = 1.5";
-        // 41 wide: "+ 0.5" would still fit on the first row, "× 0.125" would not
-        List<String> rows = FormulaRows.rows(line, LENGTH, 41);
+        // 43 wide: "+ 0.5" would still fit on the first row, "× 0.125" would not
+        List<String> rows = FormulaRows.rows(line, LENGTH, 43);
         assertThat(rows).containsExactly("g = 1 \\times 0.25 + 1.5 \\times 0.75",
-                "\\phantom{g =}\\; + 0.5 \\times 0.125 = 1.5");
+                "\\phantom{g =}\\; +\\: 0.5 \\times 0.125 = 1.5"); // a medium space after "+": a term of the sum, not a sign
         // a term too wide for a row on its own still breaks between its factors
         String wide = "g = aaaaaaaaaa \\times bbbbbbbbbb \\times cccccccccc + d = 1";
         assertThat(FormulaRows.rows(wide, LENGTH, 36)).allSatisfy(r -> assertThat(r.length()).isLessThanOrEqualTo(36));
