@@ -125,7 +125,49 @@ public final class ChainRule {
         } else {
             tex.append(" \\quad (").append(shape(f.value())).append(")");
         }
-        return new Explanation("Forward: " + n.name() + " = " + Numbers.format(f.value()), List.of(tex.toString()), List.of());
+        List<String> lines = new ArrayList<>(List.of(tex.toString()));
+        String chosen = forwardEntry(f);
+        if (chosen != null) {
+            lines.add(chosen);
+            focusedLine = chosen;
+        }
+        return new Explanation("Forward: " + n.name() + " = " + Numbers.format(f.value()), lines, List.of());
+    }
+
+    /**
+     * The chosen element of a product's output as the sum it is, with this step's numbers (seed 002:
+     * h_5 = Σ_k x_k W1_{k,5} = 0.1 × 0.1 + … = 0.55; an affine layer adds its bias), or null: no element
+     * of this node chosen, another op, or more than {@link #CHOSEN_ENTRY_TERMS} products.
+     */
+    private String forwardEntry(ForwardStep f) {
+        Node n = graph.node(f.node());
+        int[] rc = focusIn(f.node(), f.value());
+        boolean product = n.op() == backprop.engine.op.MatMul.INSTANCE || n.op() == backprop.engine.op.Affine.INSTANCE;
+        if (rc == null || !product || f.inputs().get(0).cols() > CHOSEN_ENTRY_TERMS) {
+            return null;
+        }
+        Tensor x = f.inputs().get(0);
+        Tensor w = f.inputs().get(1);
+        int r = rc[0];
+        int c = rc[1];
+        String xName = Tex.name(graph.node(n.input(0)).name());
+        String wName = Tex.name(graph.node(n.input(1)).name());
+        String k = x.cols() == 1 ? "1" : "k";
+        StringBuilder symbolic = new StringBuilder(x.cols() == 1 ? "" : "\\sum_{k} ")
+                .append(entry(xName, x, r + 1 + "", k)).append(" ").append(entry(wName, w, k, c + 1 + ""));
+        List<String> products = new ArrayList<>();
+        for (int i = 0; i < x.cols(); i++) {
+            products.add(Tex.number(x.get(r, i)) + " \\times " + Tex.number(w.get(i, c)));
+        }
+        if (n.op() == backprop.engine.op.Affine.INSTANCE) {
+            Tensor b = f.inputs().get(2);
+            String bName = Tex.name(graph.node(n.input(2)).name());
+            double bias = b.isScalar() ? b.scalar() : b.get(0, c);
+            symbolic.append(" + ").append(b.isScalar() ? bName : entry(bName, b, "1", c + 1 + ""));
+            products.add(Tex.number(bias));
+        }
+        return entry(Tex.name(n.name()), f.value(), r + 1 + "", c + 1 + "") + " = " + symbolic + " = "
+                + String.join(" + ", products) + " = " + Tex.result(f.value().get(r, c));
     }
 
     private Explanation backward(BackwardStep b) {
@@ -218,9 +260,9 @@ public final class ChainRule {
     static final int ENTRY_TERMS = 4;
     /**
      * The same for the entry of the element the user chose: one line, so it may be longer (logistic
-     * regression's ∂L/∂w_i, a sum over its ten points).
+     * regression's ∂L/∂w_i, a sum over its ten points; seed 002's scores_j, over its twenty hidden units).
      */
-    static final int CHOSEN_ENTRY_TERMS = 12;
+    static final int CHOSEN_ENTRY_TERMS = 20;
 
     /**
      * Entries of a matrix op's share too big to write whole, each the sum of products it is, with the

@@ -359,7 +359,7 @@ class ChainRuleTest {
     }
 
     @Test
-    void theChosenEntryIsWrittenAsASumOfUpToTwelveProducts() {
+    void theChosenEntryIsWrittenAsALongerSumOfProducts() {
         Graph g = Scenarios.logistic().graph(); // ten data points: ∂L/∂w_1 = Σ_n X_{n,1} ∂L/∂z_n
         Trace t = trace(g);
         int w = g.byName("w").orElseThrow().id();
@@ -377,6 +377,37 @@ class ChainRuleTest {
                 .contains(" = " + products + " = ");
         // not chosen: the ten-term sum stays unwritten
         assertThat(ChainRule.at(t, step, null).tex()).doesNotContain("\\sum_{n} \\left[X\\right]_{n,1}");
+    }
+
+    @Test
+    void aChosenElementOfAProductIsWrittenAsItsSumAtTheForwardStep() {
+        Graph g = Scenarios.softmaxCe().graph();
+        Trace t = trace(g);
+        int h = g.byName("h").orElseThrow().id();
+        int forward = 0;
+        while (!(t.step(forward) instanceof Step.ForwardStep f && f.node() == h)) {
+            forward++;
+        }
+        // seed 002 by hand: h_5 = Σ_k x_k · 0.1 = 0.1 · (0.1 + 0.2 + … + 1) = 0.55
+        String products = "0.1 \\times 0.1 + 0.2 \\times 0.1 + 0.3 \\times 0.1 + 0.4 \\times 0.1 + 0.5 \\times 0.1"
+                + " + 0.6 \\times 0.1 + 0.7 \\times 0.1 + 0.8 \\times 0.1 + 0.9 \\times 0.1 + 1 \\times 0.1";
+        Explanation x = ChainRule.at(t, forward + 1, null, new ChainRule.Focus(h, 4));
+        assertThat(x.lines()).hasSize(2);
+        assertThat(x.focusLine()).isEqualTo(1);
+        assertThat(x.lines().get(1)).isEqualTo("\\left[h\\right]_{5} = \\sum_{k} \\left[x\\right]_{k} \\left[W_{1}\\right]_{k,5} = "
+                + products + " = 0.55");
+        assertThat(ChainRule.at(t, forward + 1, null).lines()).hasSize(1); // nothing chosen: the shape only
+        // an affine layer adds its bias: logistic regression's z_1 = Σ_k X_{1,k} w_k + b = 1 · 0.1 + 1.5 · (−0.1) + 0
+        Graph lg = Scenarios.logistic().graph();
+        Trace lt = trace(lg);
+        int z = lg.byName("z").orElseThrow().id();
+        int zStep = 0;
+        while (!(lt.step(zStep) instanceof Step.ForwardStep fz && fz.node() == z)) {
+            zStep++;
+        }
+        assertThat(ChainRule.at(lt, zStep + 1, null, new ChainRule.Focus(z, 0)).lines())
+                .contains("\\left[z\\right]_{1} = \\sum_{k} \\left[X\\right]_{1,k} \\left[w\\right]_{k} + b = "
+                        + "1 \\times 0.1 + 1.5 \\times (-0.1) + 0 = -0.05");
     }
 
     @Test
