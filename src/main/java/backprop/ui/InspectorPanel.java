@@ -110,6 +110,30 @@ final class InspectorPanel extends VBox {
         Node selected = n >= 0 && n < g.size() ? g.node(n) : null;
         // nothing to edit while another lesson is on its way (its values are not this graph's)
         ModelState latest = model.latestStateOf(g);
+        showValueEditor(n, selected, latest);
+        boolean cellsEditable = selected != null && latest != null && hasEditableCells(selected);
+        showCells(cellsEditable);
+        if (cellsEditable) {
+            fillCells(n, latest.value(n));
+        } else {
+            cellsOf = -1;
+        }
+        if (selected != null) {
+            showNode(g, selected, m);
+        } else if (e != null && e.node() < g.size()) {
+            showEdge(g, e, m);
+        } else {
+            heading.setText("Inspector");
+            body.setText("Click a node or an edge.");
+            showMaps(g, null, null, null);
+        }
+    }
+
+    /**
+     * The value field: a scalar input's or weight's value, or one element of a matrix too big for cells
+     * (chosen on its heat map; until then the field waits, disabled, under the maps).
+     */
+    private void showValueEditor(int n, Node selected, ModelState latest) {
         int chosen = model.selectedElementProperty().get();
         boolean scalar = selected != null && isTypedIn(selected) && selected.initialValue().isScalar();
         // one element of a matrix too big for cells, chosen on its heat map
@@ -164,22 +188,6 @@ final class InspectorPanel extends VBox {
             fieldFilledWith = "";
         } else {
             valueField.setPromptText(null);
-        }
-        boolean cellsEditable = selected != null && latest != null && hasEditableCells(selected);
-        showCells(cellsEditable);
-        if (cellsEditable) {
-            fillCells(n, latest.value(n));
-        } else {
-            cellsOf = -1;
-        }
-        if (selected != null) {
-            showNode(g, selected, m);
-        } else if (e != null && e.node() < g.size()) {
-            showEdge(g, e, m);
-        } else {
-            heading.setText("Inspector");
-            body.setText("Click a node or an edge.");
-            showMaps(g, null, null, null);
         }
     }
 
