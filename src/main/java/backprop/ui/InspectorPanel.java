@@ -80,6 +80,15 @@ final class InspectorPanel extends VBox {
                 showError(true);
                 backToGraph.run();
                 e.consume();
+            } else if ((e.getCode() == javafx.scene.input.KeyCode.UP || e.getCode() == javafx.scene.input.KeyCode.DOWN)
+                    && editing >= 0 && !shownGraph.node(editing).initialValue().isScalar()) {
+                // an element of a big matrix: the one above or below it (a column walked in class)
+                Tensor shape = shownGraph.node(editing).initialValue();
+                int next = editingElement + (e.getCode() == javafx.scene.input.KeyCode.UP ? -shape.cols() : shape.cols());
+                if (next >= 0 && next < shape.size()) {
+                    model.selectedElementProperty().set(next);
+                }
+                e.consume();
             }
         });
         valueError.setId("inspectorError");
@@ -178,7 +187,7 @@ final class InspectorPanel extends VBox {
             editCaption.setManaged(element || waiting);
         }
         if (element || waiting) {
-            editCaption.setText(selected.name() + " as the iteration starts: Enter sets it");
+            editCaption.setText(selected.name() + " as the iteration starts: Enter sets it, ↑ ↓ the next element up or down");
         }
         valueField.setDisable(waiting);
         if (waiting) {

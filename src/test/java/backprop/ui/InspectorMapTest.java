@@ -177,10 +177,29 @@ class InspectorMapTest {
         FxWait.until(() -> field(robot).isFocused());
         assertThat(field(robot).getText()).isEqualTo("0.1");
         assertThat(robot.lookup("#inspectorValueCaption").queryAs(Label.class).getText())
-                .isEqualTo("W2 as the iteration starts: Enter sets it");
+                .isEqualTo("W2 as the iteration starts: Enter sets it, ↑ ↓ the next element up or down");
         // the pointer gone, the readout keeps the chosen element
         pointBeside(robot);
         assertThat(readout(robot)).startsWith("W2[1,2] = 0.0725\n"); // the chosen element
+    }
+
+    @Test
+    void theArrowKeysInTheFieldWalkUpAndDownAColumn(FxRobot robot) {
+        select(robot, "W1");
+        pointAt(robot, "#inspectorValueMap", 10, 20, 3, 5);
+        robot.clickOn(MouseButton.PRIMARY);
+        FxWait.until(() -> field(robot).isFocused());
+        robot.type(KeyCode.DOWN);
+        FxWait.until(() -> model.selectedElementProperty().get() == 3 * 20 + 4);
+        FxWait.until(() -> robot.lookup("#inspectorValueLabel").queryAs(Label.class).getText().equals("W1[4,5] ="));
+        robot.type(KeyCode.UP, 3); // W1[1,5], then the top row holds
+        FxWait.until(() -> model.selectedElementProperty().get() == 4);
+        assertThat(robot.lookup("#inspectorValueLabel").queryAs(Label.class).getText()).isEqualTo("W1[1,5] =");
+        // still typed in: 0.5 sets W1[1,5]
+        FxWait.until(() -> field(robot).isFocused());
+        robot.write("0.5").type(KeyCode.ENTER);
+        FxWait.until(() -> valueOf("W1").get(0, 4) == 0.5);
+        assertThat(valueOf("W1").get(2, 4)).isEqualTo(0.1);
     }
 
     @Test
