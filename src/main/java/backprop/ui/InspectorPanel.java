@@ -30,6 +30,10 @@ final class InspectorPanel extends VBox {
     /** The element of {@code editing} the field sets: 0 for a scalar, the element chosen on a heat map otherwise. */
     private int editingElement;
     private String fieldFilledWith;
+    /** A small computed matrix's element to follow in the chain rule (made when first needed), and whether the code is filling it. */
+    private javafx.scene.layout.HBox elementChoiceRow;
+    private javafx.scene.control.ChoiceBox<String> elementChoice;
+    private boolean fillingChoice;
     /** The heat maps of a matrix too big for its numbers: made when first needed. */
     private InspectorMaps maps;
     /** A small matrix input or weight: one field per element (XOR's W_hidden, its X and y). */
@@ -120,6 +124,7 @@ final class InspectorPanel extends VBox {
         // nothing to edit while another lesson is on its way (its values are not this graph's)
         ModelState latest = model.latestStateOf(g);
         showValueEditor(n, selected, latest);
+        showElementChoice(selected, m);
         boolean cellsEditable = selected != null && latest != null && hasEditableCells(selected);
         showCells(cellsEditable);
         if (cellsEditable) {
@@ -270,6 +275,52 @@ final class InspectorPanel extends VBox {
         Tensor v = node.initialValue();
         return isTypedIn(node) && !v.isScalar()
                 && v.size() <= EDITABLE_CELLS && (v.cols() <= EDITABLE_COLUMNS || v.rows() == 1);
+    }
+
+    /**
+     * For a small matrix the graph computes (XOR's z_hidden, its output: written out as text, no cells,
+     * no heat map), a choice of one element, which the chain rule then writes as its sum; made when first needed.
+     */
+    private void showElementChoice(Node selected, Moment m) {
+        Tensor v = selected == null || isTypedIn(selected) ? null : m.frame().value(selected.id());
+        boolean on = v != null && !v.isScalar() && v.size() <= NUMBERS_UP_TO;
+        if (elementChoiceRow == null) {
+            if (!on) {
+                return;
+            }
+            elementChoice = new javafx.scene.control.ChoiceBox<>();
+            elementChoice.setId("inspectorElementChoice");
+            elementChoice.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> {
+                if (!fillingChoice) {
+                    model.selectedElementProperty().set(now.intValue() - 1); // item 0 is the whole matrix
+                    // chosen: the arrow keys step again (a focused choice box would take them to move the focus)
+                    javafx.application.Platform.runLater(backToGraph);
+                }
+            });
+            Label caption = new Label("Chain rule for");
+            elementChoiceRow = new javafx.scene.layout.HBox(8, caption, elementChoice);
+            elementChoiceRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            getChildren().add(getChildren().indexOf(body) + 1, elementChoiceRow);
+        }
+        elementChoiceRow.setVisible(on);
+        elementChoiceRow.setManaged(on);
+        if (!on) {
+            return;
+        }
+        fillingChoice = true;
+        try {
+            java.util.List<String> names = new java.util.ArrayList<>(List.of("all of " + selected.name()));
+            for (int k = 0; k < v.size(); k++) {
+                names.add(elementName(selected, v.cols(), k));
+            }
+            if (!elementChoice.getItems().equals(names)) {
+                elementChoice.getItems().setAll(names);
+            }
+            int chosen = model.selectedElementProperty().get();
+            elementChoice.getSelectionModel().select(chosen >= 0 && chosen < v.size() ? chosen + 1 : 0);
+        } finally {
+            fillingChoice = false;
+        }
     }
 
     private void showCells(boolean on) {

@@ -163,6 +163,43 @@ class InspectorEditingTest {
         waitFor(() -> model.moment().explanation().tex().contains("\\right]_{2,2} = \\sum_{n} \\left[X\\right]_{n,2}"));
     }
 
+    @Test
+    void anElementOfASmallComputedMatrixIsChosenForTheChainRule(FxRobot robot) {
+        waitFor(() -> model.moment() != null && model.moment().trace().graph() == model.lesson().graph());
+        robot.interact(model::toForwardEnd);
+        select(robot, "z_hidden"); // 4×3, written out as text: no cells, no heat map
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<String> choice = robot.lookup("#inspectorElementChoice").queryAs(javafx.scene.control.ChoiceBox.class);
+        assertThat(choice.isVisible()).isTrue();
+        assertThat(choice.getItems()).hasSize(13).startsWith("all of z_hidden", "z_hidden[1,1]");
+        robot.interact(() -> choice.getSelectionModel().select("z_hidden[2,3]"));
+        waitFor(() -> model.selectedElementProperty().get() == 1 * 3 + 2);
+        // its forward step writes it as its sum: X's second row is (0, 1), by the seed's data
+        int z = id("z_hidden");
+        int forward = 0;
+        while (!(model.trace().step(forward) instanceof backprop.engine.Step.ForwardStep f && f.node() == z)) {
+            forward++;
+        }
+        int step = forward + 1;
+        robot.interact(() -> model.cursorProperty().set(step));
+        Tensor w = valueOf("W_hidden");
+        assertThat(model.moment().explanation().tex()).contains("\\right]_{2,3} = \\sum_{k} \\left[X\\right]_{2,k}")
+                .contains("= 0 \\times " + backprop.ui.text.Tex.number(w.get(0, 2)) + " + 1 \\times "
+                        + backprop.ui.text.Tex.number(w.get(1, 2)) + " = ");
+        robot.interact(() -> choice.getSelectionModel().select(0));
+        waitFor(() -> model.selectedElementProperty().get() == -1);
+        // chosen from the box (focused by the click that opened it), → still steps
+        robot.interact(() -> WindowUnderTest.scrollIntoView(choice));
+        robot.clickOn(choice).type(KeyCode.ESCAPE); // opened and closed: the box has the focus
+        robot.interact(() -> choice.getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.RIGHT);
+        waitFor(() -> model.cursorProperty().get() == step + 1);
+        // an input has cells instead
+        select(robot, "X");
+        assertThat(choice.isVisible() && choice.getParent().isVisible()).isFalse();
+    }
+
     /** The label of a weight's line in the neuron view whose text starts with {@code start}, or null. */
     private static javafx.scene.Node weightLabel(FxRobot robot, String start) {
         return robot.lookup(".edge-label").queryAll().stream()
