@@ -135,6 +135,25 @@ public final class ChainRule {
     }
 
     /**
+     * The chosen element of an elementwise op's output: the op on its operands' entries (XOR: act_{2,3} =
+     * σ(z_{2,3}) = σ(0.66) = 0.659), a scalar operand as it is.
+     */
+    private String elementwiseEntry(ForwardStep f, int r, int c) {
+        Node n = graph.node(f.node());
+        String[] names = new String[f.inputs().size()];
+        String[] numbers = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            Tensor in = f.inputs().get(i);
+            String name = Tex.name(graph.node(n.input(i)).name());
+            names[i] = in.isScalar() ? name : entry(name, in, r + 1 + "", c + 1 + "");
+            numbers[i] = Tex.number(in.isScalar() ? in.scalar() : in.get(r, c));
+        }
+        String template = n.op().forwardTex();
+        return entry(Tex.name(n.name()), f.value(), r + 1 + "", c + 1 + "") + " = " + Tex.fill(template, names, "")
+                + " = " + Tex.fill(template, numbers, "") + " = " + Tex.result(f.value().get(r, c));
+    }
+
+    /**
      * The chosen element of a product's output as the sum it is, with this step's numbers (seed 002:
      * h_5 = Σ_k x_k W1_{k,5} = 0.1 × 0.1 + … = 0.55; an affine layer adds its bias), or null: no element
      * of this node chosen, another op, or more than {@link #CHOSEN_ENTRY_TERMS} products.
@@ -142,6 +161,9 @@ public final class ChainRule {
     private String forwardEntry(ForwardStep f) {
         Node n = graph.node(f.node());
         int[] rc = focusIn(f.node(), f.value());
+        if (rc != null && n.op() instanceof backprop.engine.op.Elementwise) {
+            return elementwiseEntry(f, rc[0], rc[1]);
+        }
         boolean product = n.op() == backprop.engine.op.MatMul.INSTANCE || n.op() == backprop.engine.op.Affine.INSTANCE;
         if (rc == null || !product || f.inputs().get(0).cols() > CHOSEN_ENTRY_TERMS) {
             return null;

@@ -411,6 +411,24 @@ class ChainRuleTest {
     }
 
     @Test
+    void aChosenElementOfAnElementwiseLayerIsTheOpOnItsOperandsEntries() {
+        Graph g = Scenarios.xor(Scenarios.XOR_SEED).graph();
+        Trace t = trace(g);
+        int act = g.byName("act_hidden").orElseThrow().id();
+        int forward = 0;
+        while (!(t.step(forward) instanceof Step.ForwardStep f && f.node() == act)) {
+            forward++;
+        }
+        // act_{2,3} = σ(z_{2,3}), z_{2,3} = W_hidden_{2,3} (X's second row is (0, 1)): σ by hand
+        double z = g.initialState().value(g.byName("W_hidden").orElseThrow().id()).get(1, 2);
+        double sigma = 1 / (1 + Math.exp(-z));
+        Explanation x = ChainRule.at(t, forward + 1, null, new ChainRule.Focus(act, 1 * 3 + 2));
+        assertThat(x.lines().get(x.focusLine())).isEqualTo("\\left[\\text{act}_{\\text{hidden}}\\right]_{2,3} = "
+                + "\\sigma(\\left[z_{\\text{hidden}}\\right]_{2,3}) = \\sigma(" + backprop.ui.text.Tex.number(z) + ") = "
+                + backprop.ui.text.Tex.result(sigma));
+    }
+
+    @Test
     void aMatrixLargerThanFourByFourIsGivenByItsShape() {
         Graph g = Scenarios.logistic().graph(); // ten data points: z is 10×1
         Trace t = trace(g);
