@@ -136,7 +136,7 @@ public final class ChainRule {
 
     /**
      * The chosen element of an elementwise op's output: the op on its operands' entries (XOR: act_{2,3} =
-     * σ(z_{2,3}) = σ(0.66) = 0.659), a scalar operand as it is.
+     * σ(z_{2,3}) = σ(0.66) = 0.659), a scalar operand as it is; null for an operand of another shape.
      */
     private String elementwiseEntry(ForwardStep f, int r, int c) {
         Node n = graph.node(f.node());
@@ -144,6 +144,9 @@ public final class ChainRule {
         String[] numbers = new String[names.length];
         for (int i = 0; i < names.length; i++) {
             Tensor in = f.inputs().get(i);
+            if (!in.isScalar() && (in.rows() != f.value().rows() || in.cols() != f.value().cols())) {
+                return null; // an operand of another shape: no entry of its own to name
+            }
             String name = Tex.name(graph.node(n.input(i)).name());
             names[i] = in.isScalar() ? name : entry(name, in, r + 1 + "", c + 1 + "");
             numbers[i] = Tex.number(in.isScalar() ? in.scalar() : in.get(r, c));
