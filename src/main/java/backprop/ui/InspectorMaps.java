@@ -65,9 +65,8 @@ final class InspectorMaps extends VBox {
                     || !InspectorPanel.isTypedIn(node)) {
                 return;
             }
-            Tensor now = latest.value(node.id());
-            double step = backprop.ui.model.ValueInput.nudgeStep(now.at(k), e.isShiftDown());
-            model.edit(graph, node.id(), k, now.at(k) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step, valueMap);
+            double v = backprop.ui.model.ValueInput.wheeled(latest.value(node.id()).at(k), e.getDeltaY() + e.getDeltaX(), e.isShiftDown());
+            model.edit(graph, node.id(), k, v, valueMap);
             e.consume();
         });
         readout.setId("inspectorMapReadout");

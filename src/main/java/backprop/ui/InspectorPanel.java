@@ -406,9 +406,7 @@ final class InspectorPanel extends VBox {
                         if (!cell.isFocused() || latest == null) {
                             return;
                         }
-                        Tensor now = latest.value(n);
-                        double step = backprop.ui.model.ValueInput.nudgeStep(now.at(k), e.isShiftDown());
-                        double v = now.at(k) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step;
+                        double v = backprop.ui.model.ValueInput.wheeled(latest.value(n).at(k), e.getDeltaY() + e.getDeltaX(), e.isShiftDown());
                         model.edit(shownGraph, n, k, v, cell);
                         e.consume();
                     });

@@ -401,8 +401,7 @@ public final class GraphView extends Region {
                 scroll[0] = new Object();
             }
             lastScroll[0] = now;
-            double step = backprop.ui.model.ValueInput.nudgeStep(current(node), e.isShiftDown());
-            nudgeValue(node, current(node) + Math.signum(e.getDeltaY() + e.getDeltaX()) * step, scroll[0]);
+            nudgeValue(node, backprop.ui.model.ValueInput.wheeled(current(node), e.getDeltaY() + e.getDeltaX(), e.isShiftDown()), scroll[0]);
             e.consume();
         });
         double[] last = new double[1];

@@ -26,6 +26,14 @@ public final class ValueInput {
         return v;
     }
 
+    /**
+     * {@code v} moved one nudge by a wheel turned by {@code delta} (up: larger, down: smaller), the step
+     * ten times larger with Shift ({@code coarse}).
+     */
+    public static double wheeled(double v, double delta, boolean coarse) {
+        return v + Math.signum(delta) * nudgeStep(v, coarse);
+    }
+
     /** A nudge of about 1% of the value (0.01 near zero), ten times larger with Shift. */
     public static double nudgeStep(double v, boolean coarse) {
         double step = Math.abs(v) < 1 ? 0.01 : Math.pow(10, Math.floor(Math.log10(Math.abs(v))) - 1);
