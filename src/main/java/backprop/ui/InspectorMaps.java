@@ -66,7 +66,8 @@ final class InspectorMaps extends VBox {
                 return;
             }
             double v = backprop.ui.model.ValueInput.wheeled(latest.value(node.id()).at(k), e.getDeltaY() + e.getDeltaX(), e.isShiftDown());
-            model.edit(graph, node.id(), k, v, valueMap);
+            // one gesture per element: turns of the wheel on it are one edit to undo, another element's another
+            model.edit(graph, node.id(), k, v, java.util.List.of(node.id(), k));
             e.consume();
         });
         readout.setId("inspectorMapReadout");

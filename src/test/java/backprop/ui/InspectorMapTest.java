@@ -236,6 +236,25 @@ class InspectorMapTest {
     }
 
     @Test
+    void nudgesOfTwoElementsAreTwoEditsToUndo(FxRobot robot) {
+        select(robot, "W2");
+        for (int row : new int[] {4, 5}) {
+            robot.interact(() -> WindowUnderTest.scrollIntoView(robot.lookup("#inspectorValueMap").query()));
+            pointAt(robot, "#inspectorValueMap", 20, 2, row, 2);
+            robot.clickOn(MouseButton.PRIMARY);
+            FxWait.until(() -> model.selectedElementProperty().get() == (row - 1) * 2 + 1 && field(robot).isFocused());
+            robot.interact(() -> WindowUnderTest.scrollIntoView(robot.lookup("#inspectorValueMap").query()));
+            pointAt(robot, "#inspectorValueMap", 20, 2, row, 2);
+            robot.scroll(1, VerticalDirection.UP);
+            FxWait.until(() -> valueOf("W2").get(row - 1, 1) != 0.1);
+        }
+        double first = valueOf("W2").get(3, 1);
+        robot.interact(model::undo); // the second element's nudge only
+        FxWait.until(() -> valueOf("W2").get(4, 1) == 0.1);
+        assertThat(valueOf("W2").get(3, 1)).isEqualTo(first).isNotEqualTo(0.1);
+    }
+
+    @Test
     void whatTheGraphComputesIsReadAndChosenButNotTyped(FxRobot robot) {
         FxWait.until(() -> model.moment() != null && model.moment().trace().graph() == model.lesson().graph());
         robot.interact(model::toForwardEnd);
