@@ -179,7 +179,7 @@ public final class GraphView extends Region {
             EdgeRef ref = l.graphEdges().get(0);
             if (l.weight() >= 0) {
                 // a weight drawn on an edge is selected as the weight, so the inspector can edit it
-                int element = l.row() < 0 ? -1 : l.row() * g.node(l.weight()).initialValue().cols() + l.column();
+                int element = elementOf(g, l);
                 javafx.event.EventHandler<javafx.scene.input.MouseEvent> select = ev -> {
                     selectNode(l.weight(), ev);
                     model.selectedElementProperty().set(-1); // the same line clicked again is news too
@@ -731,8 +731,12 @@ public final class GraphView extends Region {
 
     /** Whether a weight's line is element {@code element} of param {@code node} (chosen in a cell or on the line). */
     private boolean drawsElement(GraphScene.Line l, int node, int element) {
-        return element >= 0 && l.weight() == node && l.row() >= 0
-                && l.row() * scene.graph().node(node).initialValue().cols() + l.column() == element;
+        return element >= 0 && l.weight() == node && elementOf(scene.graph(), l) == element;
+    }
+
+    /** The element (row-major) of its weight matrix that a weight's line draws; -1 for a line of a whole param. */
+    private static int elementOf(Graph g, GraphScene.Line l) {
+        return l.row() < 0 ? -1 : l.row() * g.node(l.weight()).initialValue().cols() + l.column();
     }
 
     // --- zoom, pan, fit -------------------------------------------------------------------------
