@@ -76,13 +76,19 @@ public final class LessonModel {
     /** The state most recently asked for; the state property follows once its trace is recorded. */
     private ModelState latestState;
     private Lesson latestLesson;
+    /** While a new lesson's trace takes the old one's place (its selection is let go, then its first moment shown). */
+    private boolean replacingLesson;
 
     public LessonModel(Executor worker, Executor ui) {
         this.worker = worker;
         this.ui = ui;
         cursor.addListener((obs, was, now) -> refreshMoment());
         selectedNode.addListener((obs, was, now) -> selectedElement.set(-1));
-        selectedElement.addListener((obs, was, now) -> refreshMoment()); // the chain rule follows the chosen element
+        selectedElement.addListener((obs, was, now) -> {
+            if (!replacingLesson) {
+                refreshMoment(); // the chain rule follows the chosen element
+            }
+        });
         viewMode.addListener((obs, was, now) -> relayout());
         optimizer.addListener((obs, was, now) -> rerecord());
         updateOrder.addListener((obs, was, now) -> rerecord());
@@ -301,8 +307,14 @@ public final class LessonModel {
                 scene.set((GraphScene) r[1]);
             }
             if (newLesson) {
-                selectedNode.set(-1);
-                selectedEdge.set(null);
+                // the old trace's moment is not written again for the element let go: the new one follows
+                replacingLesson = true;
+                try {
+                    selectedNode.set(-1);
+                    selectedEdge.set(null);
+                } finally {
+                    replacingLesson = false;
+                }
             }
             Trace t = (Trace) r[0];
             trace.set(t);

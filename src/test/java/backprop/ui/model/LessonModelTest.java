@@ -48,6 +48,20 @@ class LessonModelTest {
     }
 
     @Test
+    void anotherLessonLetsGoOfTheChosenElementWithoutAMomentOfTheOldTrace() {
+        model.load("softmax-ce");
+        model.selectedNodeProperty().set(model.lesson().graph().byName("W2").orElseThrow().id());
+        model.selectedElementProperty().set(13);
+        model.cursorProperty().set(3);
+        java.util.List<Moment> shown = new java.util.ArrayList<>();
+        model.momentProperty().addListener((obs, was, now) -> shown.add(now));
+        model.load("xor");
+        assertThat(model.selectedElementProperty().get()).isEqualTo(-1);
+        assertThat(shown).hasSize(1); // the new lesson's first moment, once
+        assertThat(shown.get(0).trace().graph()).isSameAs(model.lesson().graph());
+    }
+
+    @Test
     void aLessonIsLoadingUntilItsTraceIsShownAndAnOlderOneDoesNotEndTheWait() {
         java.util.ArrayDeque<Runnable> workerQueue = new java.util.ArrayDeque<>();
         LessonModel m = new LessonModel(workerQueue::add, Runnable::run);
