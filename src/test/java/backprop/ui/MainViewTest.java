@@ -628,23 +628,57 @@ class MainViewTest {
     }
 
     @Test
-    void aFittedGraphStaysWholeWhenTheWindowNarrowsUntilTheUserZooms(FxRobot robot) {
+    void aFittedGraphStaysWholeWhileItCanBeReadWholeThenKeepsAReadableZoomOnTheStep(FxRobot robot) {
+        focusGraph(robot);
+        robot.type(KeyCode.END); // the last step, backward through apple * count (its chain rule sets the graph's height)
         GraphView graph = view.graphView();
         javafx.stage.Window stage = graph.getScene().getWindow();
+        WaitForAsyncUtils.waitForFxEvents();
         double wide = graph.zoomFactor();
-        robot.interact(() -> stage.setWidth(760));
+        double graphWidth = model.scene().layout().width();
+        // narrower, but the whole graph can still be drawn at a readable zoom: it stays whole
+        double halfway = (wide + GraphView.READABLE_ZOOM) / 2;
+        robot.interact(() -> stage.setWidth(stage.getWidth() - graph.getWidth() + graphWidth * halfway / 0.96));
         waitFor(() -> graph.zoomFactor() < wide);
-        // the whole graph is in view: its content's bounds lie inside the view
+        assertThat(graph.zoomFactor()).isCloseTo(halfway, org.assertj.core.data.Offset.offset(0.01));
+        assertWholeGraphInView(graph);
+        // narrower than the whole graph at a readable zoom (as when the training workspace opens beside it):
+        // the readable zoom, with the current step's box in view (its numbers are what the class reads)
+        robot.interact(() -> stage.setWidth(stage.getWidth() - graph.getWidth() + graphWidth * 0.6));
+        waitFor(() -> graph.getWidth() < graphWidth * 0.65);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(graph.zoomFactor()).isEqualTo(GraphView.READABLE_ZOOM);
+        String current = model.scene().boxOf(model.moment().current().node()); // apple * count: an unnamed box
+        assertBoxInView(robot, graph, "#node-" + current);
+        // wide again: whole again (nobody zoomed)
+        robot.interact(() -> stage.setWidth(1280));
+        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(() -> graph.zoomFactor() == wide);
+        assertWholeGraphInView(graph);
+        // a zoom of the user's own is kept through a resize; F fits again
+        robot.interact(() -> graph.zoomBy(1.5));
+        double chosen = graph.zoomFactor();
+        robot.interact(() -> stage.setWidth(760));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(graph.zoomFactor()).isEqualTo(chosen);
+        robot.interact(() -> stage.setWidth(1280));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(graph.zoomFactor()).isEqualTo(chosen);
+        robot.interact(graph::fit);
+        assertThat(graph.zoomFactor()).isEqualTo(wide);
+    }
+
+    private static void assertWholeGraphInView(GraphView graph) {
         javafx.geometry.Bounds content = graph.contentBoundsInView();
         assertThat(content.getMinX()).isGreaterThanOrEqualTo(0);
         assertThat(content.getMaxX()).isLessThanOrEqualTo(graph.getWidth());
-        robot.interact(() -> graph.zoomBy(1.5));
-        double chosen = graph.zoomFactor();
-        robot.interact(() -> stage.setWidth(1280));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(graph.zoomFactor()).isEqualTo(chosen); // the user's zoom is kept
-        robot.interact(graph::fit);
-        assertThat(graph.zoomFactor()).isEqualTo(wide);
+    }
+
+    private static void assertBoxInView(FxRobot robot, GraphView graph, String box) {
+        javafx.scene.Node n = robot.lookup(box).query();
+        javafx.geometry.Bounds b = graph.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+        assertThat(b.getMinX()).as(box).isGreaterThanOrEqualTo(0);
+        assertThat(b.getMaxX()).as(box).isLessThanOrEqualTo(graph.getWidth());
     }
 
     @Test

@@ -883,9 +883,20 @@ public final class GraphView extends Region {
         keepsFit = true;
     }
 
+    /**
+     * The view changed size and nobody has zoomed or panned: the whole graph again if it can be read
+     * whole; too narrow for that, the readable zoom (no taller than the view) on the current step
+     * (the training workspace opening beside a fitted apple graph had shrunk its numbers to 11 px).
+     * Widening fits it whole again. A view too short keeps the graph whole: its height changes with
+     * the chain rule under it at every step, and a graph that jumped in and out of view would lose the class.
+     */
     private void refitAfterResize() {
         if (keepsFit && fitted) {
             fit();
+            double asTallAsTheView = getHeight() / scene.layout().height() * 0.96;
+            if (zoom.getX() < READABLE_ZOOM && asTallAsTheView > zoom.getX()) {
+                showReadable(Math.min(READABLE_ZOOM, asTallAsTheView)); // keepsFit stays: wider fits again
+            }
         } else {
             fitOnFirstLayout();
         }
@@ -902,14 +913,19 @@ public final class GraphView extends Region {
         fit();
         if (zoom.getX() < READABLE_ZOOM) {
             keepsFit = false; // showing the inputs at a readable zoom, not the whole graph
-            zoom.setX(READABLE_ZOOM);
-            zoom.setY(READABLE_ZOOM);
-            pan.setX(0);
-            pan.setY((getHeight() - scene.layout().height() * READABLE_ZOOM) / 2);
-            Moment m = model.moment();
-            if (m != null && m.trace().graph() == scene.graph()) {
-                follow(m); // opened at a later step (a snapshot, a scrub): show that step
-            }
+            showReadable(READABLE_ZOOM);
+        }
+    }
+
+    /** Zoom {@code s}, on the inputs, or on the current step when there is one. */
+    private void showReadable(double s) {
+        zoom.setX(s);
+        zoom.setY(s);
+        pan.setX(0);
+        pan.setY((getHeight() - scene.layout().height() * s) / 2);
+        Moment m = model.moment();
+        if (m != null && m.trace().graph() == scene.graph()) {
+            follow(m); // opened at a later step (a snapshot, a scrub): show that step
         }
     }
 
