@@ -49,6 +49,8 @@ public final class MainView extends BorderPane {
     private final ToggleButton sidebarToggle = new ToggleButton("Formula");
     private VBox sidebar;
     private ScrollPane trainingSide;
+    /** The graph with the stepper and the chain rule under it. */
+    private final BorderPane centre;
     private TrainingPanel trainingPanel;
     /** One inspector: in the sidebar while it shows, else on a card over the graph (see {@link #placeInspector}). */
     private final InspectorPanel inspector;
@@ -102,7 +104,7 @@ public final class MainView extends BorderPane {
         model.selectedNodeProperty().addListener((obs, was, now) -> placeInspector());
         model.selectedEdgeProperty().addListener((obs, was, now) -> placeInspector());
         // stepping sits under the graph only, so the training workspace on the right gets the full height
-        BorderPane centre = new BorderPane(graphArea);
+        centre = new BorderPane(graphArea);
         if (trainingFactory != null) {
             // a lesson with weights opens the workspace; one without (the apple graph) gives the graph the room
             model.lessonProperty().addListener((obs, was, now) -> {
@@ -112,6 +114,12 @@ public final class MainView extends BorderPane {
                 showSidebar(!trains || getWidth() >= 1500 || getWidth() == 0 && getPrefWidth() >= 1500);
             });
         }
+        // a window narrowed with both panels open: the formula box gives way, as when a lesson opens (above)
+        widthProperty().addListener((obs, was, now) -> {
+            if (getLeft() != null && getRight() != null && !bothPanelsFit()) {
+                showSidebar(false);
+            }
+        });
         VBox bottom = new VBox(internalError, stepper, chainRule);
         internalError.setId("internalError");
         internalError.getStyleClass().add("internal-error");
@@ -235,14 +243,24 @@ public final class MainView extends BorderPane {
         trainingToggle.setId("trainingToggle");
         trainingToggle.setFocusTraversable(false);
         trainingToggle.setTooltip(new Tooltip("Show or hide the training workspace: optimizer, runs, loss curve"));
-        trainingToggle.setOnAction(e -> showTraining(trainingToggle.isSelected()));
+        trainingToggle.setOnAction(e -> {
+            showTraining(trainingToggle.isSelected());
+            if (trainingToggle.isSelected() && getLeft() != null && !bothPanelsFit()) {
+                showSidebar(false); // the panel just asked for wins
+            }
+        });
         trainingToggle.setVisible(trainingFactory != null);
         trainingToggle.setManaged(trainingFactory != null);
         sidebarToggle.setId("sidebarToggle");
         sidebarToggle.setFocusTraversable(false);
         sidebarToggle.setSelected(true);
         sidebarToggle.setTooltip(new Tooltip("Show or hide the formula box, the values and the inspector"));
-        sidebarToggle.setOnAction(e -> showSidebar(sidebarToggle.isSelected()));
+        sidebarToggle.setOnAction(e -> {
+            showSidebar(sidebarToggle.isSelected());
+            if (sidebarToggle.isSelected() && getRight() != null && !bothPanelsFit()) {
+                showTraining(false);
+            }
+        });
         // below this width the bar would push Fit (then Training) into an overflow menu: the window's own
         // title bar names the app, so the name here goes first
         Separator afterTitle = new Separator(Orientation.VERTICAL);
@@ -293,6 +311,20 @@ public final class MainView extends BorderPane {
         VBox box = new VBox(4, row, error);
         box.setPadding(new Insets(0, 10, 0, 10));
         return box;
+    }
+
+    /**
+     * Whether the formula sidebar and the training workspace fit side by side with the graph and its
+     * stepper at the window's width. At 1024 px they did not: the window's content grew wider than the
+     * window, and the toolbar's Formula, Training and Fit went past its right edge, out of reach.
+     */
+    private boolean bothPanelsFit() {
+        double width = getWidth();
+        if (width <= 0 || trainingSide == null) {
+            return true; // not laid out yet: the lesson's own choice decides (see the lesson listener)
+        }
+        // the border pane gives each side its preferred width and the graph what is left
+        return width >= sidebar.prefWidth(-1) + trainingSide.prefWidth(-1) + centre.minWidth(-1);
     }
 
     private void showSidebar(boolean show) {

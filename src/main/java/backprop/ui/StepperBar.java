@@ -67,7 +67,8 @@ final class StepperBar extends VBox {
 
         stepLabel.setId("stepLabel");
         stepLabel.getStyleClass().add("step-label");
-        HBox buttons = new HBox(6, reset, back, play, forward, forwardEnd, end);
+        // 5 px apart: 6 made the row 2 px too wide for the formula box and the training workspace beside it at 1280 px
+        HBox buttons = new HBox(5, reset, back, play, forward, forwardEnd, end);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         scrubber.setId("scrubber");

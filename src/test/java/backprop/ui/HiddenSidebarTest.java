@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A training lesson at 1280×800 hides the sidebar to give the graph room; what the sidebar held must
@@ -291,6 +292,44 @@ class HiddenSidebarTest {
         assertThat(((javafx.scene.control.Label) robot.lookup("#inspectorText").query()).getText()).contains("value = 3×1");
         for (Node label : labels) {
             assertThat(onScreen(card).intersects(onScreen(label))).as("the card covers %s", label).isFalse();
+        }
+    }
+
+    @Test
+    void theFormulaBoxAndTheTrainingWorkspaceShareANarrowWindowByTurns(FxRobot robot) {
+        ready(robot);
+        javafx.stage.Window stage = view.getScene().getWindow();
+        robot.clickOn("#sidebarToggle"); // at 1280 px both fit beside the graph
+        FxWait.until(() -> view.lookup("#sidebar") != null);
+        assertThat(view.lookup("#trainingSide")).isNotNull();
+        assertToolbarInWindow(robot);
+        robot.interact(() -> stage.setWidth(1024)); // the narrowest the app allows: the formula box gives way
+        FxWait.until(() -> view.getWidth() == 1024);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.lookup("#sidebar")).isNull();
+        assertThat(view.lookup("#trainingSide")).isNotNull();
+        assertToolbarInWindow(robot);
+        robot.clickOn("#sidebarToggle"); // the panel asked for wins
+        FxWait.until(() -> view.lookup("#sidebar") != null);
+        assertThat(view.lookup("#trainingSide")).isNull();
+        assertToolbarInWindow(robot);
+        robot.clickOn("#trainingToggle");
+        FxWait.until(() -> view.lookup("#trainingSide") != null);
+        assertThat(view.lookup("#sidebar")).isNull();
+        assertToolbarInWindow(robot);
+    }
+
+    /** The toggles at the toolbar's right end are inside the window, where a click reaches them. */
+    private void assertToolbarInWindow(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        double width = view.getScene().getWidth();
+        for (String id : java.util.List.of("#sidebarToggle", "#trainingToggle", "#fitButton")) {
+            Node n = robot.lookup(id).query();
+            assertThat(n.localToScene(n.getLayoutBounds()).getMaxX()).as(id).isLessThanOrEqualTo(width);
+        }
+        Node side = view.lookup("#trainingSide");
+        if (side != null) {
+            assertThat(side.localToScene(side.getLayoutBounds()).getMaxX()).as("the training workspace").isLessThanOrEqualTo(width);
         }
     }
 }
