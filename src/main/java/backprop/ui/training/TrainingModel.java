@@ -489,6 +489,12 @@ public final class TrainingModel {
             status.set("The next lesson is still loading: train it once it is on screen.");
             return;
         }
+        if (l.graph().params().isEmpty()) {
+            // the apple graph's price "trained" 1,000 times drew a flat line at 220
+            status.set("Nothing to train: this lesson has no weights. In a formula, a weight is a param "
+                    + "(param w = 2), the others stay as typed.");
+            return;
+        }
         Optimizer opt;
         try {
             opt = optimizer();

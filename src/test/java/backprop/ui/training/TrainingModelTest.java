@@ -61,6 +61,18 @@ class TrainingModelTest {
     }
 
     @Test
+    void aLessonWithoutWeightsSaysThereIsNothingToTrainAndDrawsNoCurve() {
+        lesson.load("apple"); // inputs only: price would stay 220 at every iteration
+        model.runIterations();
+        assertThat(model.runs()).isEmpty();
+        assertThat(model.statusProperty().get()).contains("Nothing to train").contains("param w = 2");
+        lesson.runProgram("x = 3; param w = 2; loss = (w * x - 1)^2"); // one weight: it trains
+        model.runIterations();
+        assertThat(model.runs()).hasSize(1);
+        assertThat(model.statusProperty().get()).doesNotContain("Nothing to train");
+    }
+
+    @Test
     void seed000SgdUntil1e7TakesOneRunOf111PointsAndLeavesTheTrainersWeights() {
         seed000Sgd();
         model.runUntil();
