@@ -788,6 +788,25 @@ class MainViewTest {
     }
 
     @Test
+    void choosingAnElementWhileValuesTravelLetsThemArrive(FxRobot robot) {
+        robot.interact(() -> model.load("xor"));
+        waitFor(() -> model.lesson().id().equals("xor") && robot.lookup("#node-W_hidden").tryQuery().isPresent());
+        robot.interact(() -> model.speedProperty().set(0.25)); // a journey of ~1.2 s
+        robot.interact(() -> view.graphView().requestFocus());
+        robot.type(KeyCode.RIGHT); // z_hidden = X·W_hidden: X and W_hidden travel
+        waitFor(() -> travelling(robot).size() == 2);
+        java.util.Set<Label> onTheirWay = travelling(robot);
+        int wHidden = model.lesson().graph().byName("W_hidden").orElseThrow().id();
+        robot.interact(() -> {
+            model.selectedNodeProperty().set(wHidden);
+            model.selectedElementProperty().set(4); // W_hidden[2,2]: the chain rule writes its entry
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.moment().applied()).isEqualTo(1);
+        assertThat(travelling(robot)).isEqualTo(onTheirWay); // not parked at their ends by the new moment
+    }
+
+    @Test
     void aDisabledNeuronsButtonSaysWhyOnHover(FxRobot robot) {
         robot.interact(() -> model.load("softmax-ce"));
         waitFor(() -> model.scene() != null && model.scene().graph().size() > 5);

@@ -475,7 +475,11 @@ public final class GraphView extends Region {
         if (was == null || was.applied() != now.applied()) {
             follow(now); // a step taken, not an edit re-recording the same moment: the view goes along
         }
-        tokens.forEach(Token::park);
+        // the same step of the same trace shown again (an element chosen for the chain rule): the values
+        // on their way are still this step's, so they go on travelling
+        if (was == null || was.trace() != now.trace() || was.applied() != now.applied()) {
+            tokens.forEach(Token::park);
+        }
         if (was != null && was.trace() == now.trace() && now.applied() == was.applied() + 1 && now.current() != null) {
             travel(now);
         }
