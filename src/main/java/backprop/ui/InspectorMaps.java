@@ -50,8 +50,7 @@ final class InspectorMaps extends VBox {
             map.setOnMouseClicked(e -> {
                 int k = elementAt(map, e);
                 if (k >= 0 && node != null) {
-                    model.selectedElementProperty().set(-1); // the same element clicked again is news too
-                    model.selectedElementProperty().set(k);
+                    model.chooseElement(node.id(), k);
                 }
                 e.consume();
             });

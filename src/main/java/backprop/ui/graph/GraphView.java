@@ -181,9 +181,9 @@ public final class GraphView extends Region {
                 // a weight drawn on an edge is selected as the weight, so the inspector can edit it
                 int element = elementOf(g, l);
                 javafx.event.EventHandler<javafx.scene.input.MouseEvent> select = ev -> {
-                    selectNode(l.weight(), ev);
-                    model.selectedElementProperty().set(-1); // the same line clicked again is news too
-                    model.selectedElementProperty().set(element); // the inspector marks its cell
+                    model.selectedEdgeProperty().set(null);
+                    model.chooseElement(l.weight(), element); // the inspector marks its cell
+                    ev.consume();
                 };
                 e.shape.setOnMouseClicked(select);
                 e.label.setOnMouseClicked(select);

@@ -78,6 +78,8 @@ public final class LessonModel {
     private Lesson latestLesson;
     /** While a new lesson's trace takes the old one's place (its selection is let go, then its first moment shown). */
     private boolean replacingLesson;
+    /** Set while {@link #chooseElement} clears the element on its way to the chosen one. */
+    private boolean choosing;
 
     public LessonModel(Executor worker, Executor ui) {
         this.worker = worker;
@@ -85,7 +87,7 @@ public final class LessonModel {
         cursor.addListener((obs, was, now) -> refreshMoment());
         selectedNode.addListener((obs, was, now) -> selectedElement.set(-1));
         selectedElement.addListener((obs, was, now) -> {
-            if (!replacingLesson) {
+            if (!replacingLesson && !choosing) {
                 refreshMoment(); // the chain rule follows the chosen element
             }
         });
@@ -444,6 +446,26 @@ public final class LessonModel {
     public ReadOnlyObjectProperty<GraphScene> sceneProperty() { return scene.getReadOnlyProperty(); }
     public IntegerProperty selectedNodeProperty() { return selectedNode; }
     public IntegerProperty selectedElementProperty() { return selectedElement; }
+
+    /**
+     * Selects {@code node} and chooses its element {@code element} (row-major) for the chain rule, with
+     * one new moment (set one after the other, the node's change and the element's made two, each a
+     * chain rule written and typeset). Choosing the element chosen already is news too: the inspector
+     * marks its cell and gives its field the focus again.
+     */
+    public void chooseElement(int node, int element) {
+        if (element < 0) {
+            throw new IllegalArgumentException("element " + element + ": to choose none, set selectedElement to -1");
+        }
+        choosing = true;
+        try {
+            selectedNode.set(node);
+            selectedElement.set(-1);
+        } finally {
+            choosing = false;
+        }
+        selectedElement.set(element);
+    }
     public ObjectProperty<EdgeRef> selectedEdgeProperty() { return selectedEdge; }
     public DoubleProperty speedProperty() { return speed; }
     public BooleanProperty playingProperty() { return playing; }

@@ -48,6 +48,28 @@ class LessonModelTest {
     }
 
     @Test
+    void choosingAnElementOfAnotherNodeOrTheSameElementAgainWritesTheChainRuleOnce() {
+        model.load("softmax-ce");
+        Graph g = model.lesson().graph();
+        int w1 = g.byName("W1").orElseThrow().id();
+        int w2 = g.byName("W2").orElseThrow().id();
+        model.cursorProperty().set(backprop.ui.TraceSteps.reaching(model.trace(), w2));
+        model.chooseElement(w1, 3);
+        java.util.List<Moment> shown = new java.util.ArrayList<>();
+        model.momentProperty().addListener((obs, was, now) -> shown.add(now));
+        java.util.List<Integer> elements = new java.util.ArrayList<>();
+        model.selectedElementProperty().addListener((obs, was, now) -> elements.add(now.intValue()));
+
+        model.chooseElement(w2, 13); // another node's element: W2[7,2]
+        assertThat(shown).hasSize(1);
+        assertThat(shown.get(0).explanation().tex()).contains("\\right]_{7,2} = ").contains("0.55 \\times 0.5 = 0.275");
+        model.chooseElement(w2, 13); // the same again: news to the inspector, one more moment
+        assertThat(elements).containsExactly(-1, 13, -1, 13);
+        assertThat(shown).hasSize(2);
+        assertThat(model.selectedNodeProperty().get()).isEqualTo(w2);
+    }
+
+    @Test
     void anotherLessonLetsGoOfTheChosenElementWithoutAMomentOfTheOldTrace() {
         model.load("softmax-ce");
         model.selectedNodeProperty().set(model.lesson().graph().byName("W2").orElseThrow().id());
