@@ -13,6 +13,11 @@ import org.ejml.data.DMatrixRMaj;
 public final class Trainer {
     /** A loss growing past this factor of the first loss counts as divergence. */
     public static final double DIVERGENCE_FACTOR = 1e6;
+    /**
+     * A first loss below this counts as this much: a run that starts from a trained net (XOR at 4.5e-29)
+     * and wanders to 1e-19 by rounding has not diverged, though its loss grew 10^10 times.
+     */
+    public static final double DIVERGENCE_FLOOR = 1e-6;
 
     private Trainer() {
     }
@@ -380,8 +385,11 @@ public final class Trainer {
         if (!Double.isFinite(loss)) {
             return "the loss of pass " + step + " is " + loss;
         }
-        if (firstLoss != 0 && Math.abs(loss) > DIVERGENCE_FACTOR * Math.abs(firstLoss)) {
-            return "the loss of pass " + step + " (" + loss + ") is over 10^6 times the first loss (" + firstLoss + ")";
+        if (Math.abs(loss) > DIVERGENCE_FACTOR * Math.max(Math.abs(firstLoss), DIVERGENCE_FLOOR)) {
+            return Math.abs(firstLoss) >= DIVERGENCE_FLOOR
+                    ? "the loss of pass " + step + " (" + loss + ") is over 10^6 times the first loss (" + firstLoss + ")"
+                    : "the loss of pass " + step + " (" + loss + ") is over 1, 10^6 times 10^-6, from a first loss"
+                            + " near zero (" + firstLoss + ")";
         }
         return null;
     }

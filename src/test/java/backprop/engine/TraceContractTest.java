@@ -461,6 +461,22 @@ class TraceContractTest {
     }
 
     @Test
+    void aLossNearZeroThatGrowsByRoundingIsNotDivergenceButOneThatPassesOneIs() {
+        // w ← w − 1.05·2w = −1.1w: the loss 1e-30·1.21^(k−1) grows 10^6 times by pass 74, yet stays near zero
+        Graph g = ProgramParser.parse("param w = 1e-15; loss = w^2");
+        Trainer.Result r = Trainer.train(g, g.initialState(),
+                new Trainer.Config(new Optimizer.Sgd(1.05), UpdateOrder.SIMULTANEOUS, Double.NaN, 100));
+        assertThat(r.stopped()).isEqualTo(Trainer.Stop.MAX_STEPS);
+        assertThat(r.last().loss()).isCloseTo(1e-30 * Math.pow(1.21, 99), org.assertj.core.data.Percentage.withPercentage(1e-9));
+        // from the same start at lr 5 (w ← −9w, the loss ×81 a pass) it passes 1 at pass 17: 1e-30·81^16 = 3.4
+        Trainer.Result away = Trainer.train(g, g.initialState(),
+                new Trainer.Config(new Optimizer.Sgd(5), UpdateOrder.SIMULTANEOUS, Double.NaN, 100));
+        assertThat(away.stopped()).isEqualTo(Trainer.Stop.DIVERGED);
+        assertThat(away.passes()).hasSize(17);
+        assertThat(away.divergence()).startsWith("the loss of pass 17 (").endsWith("is over 1, 10^6 times 10^-6, from a first loss near zero (1.0E-30)");
+    }
+
+    @Test
     void hugeFiniteWeightsWhoseSumOverflowsAreNotDivergenceButAnInfiniteOneIs() {
         // the trainer tests each weight matrix's sum first: 1.5e308 + 1.5e308 overflows, yet both are finite
         Graph g = rowTimesZeros(1.5e308, 1.5e308);

@@ -808,7 +808,7 @@ public final class TrainingModel {
                 n.appendReplacement(out, Matcher.quoteReplacement("(" + Numbers.format(Double.parseDouble(n.group(1))) + ")"));
             }
             n.appendTail(out);
-            return out.toString().replace("10^6", "10⁶");
+            return out.toString().replace("10^6", "10⁶").replace("10^-6", "10⁻⁶");
         }
     }
 

@@ -122,6 +122,29 @@ class TrainingModelTest {
     }
 
     @Test
+    void aRunGoingOnFromATrainedNetIsNotCalledDivergedForRoundingNearZero() {
+        lesson.load("xor");
+        model.setOptimizer("sgd");
+        model.edit(Setting.ITERATIONS, "50000");
+        model.runIterations(); // seed 003's 50,000 epochs: the loss ends near 1e-29
+        double trained = model.runs().get(0).lossAt(model.runs().get(0).lastIteration());
+        assertThat(trained).isLessThan(1e-20);
+        model.setOptimizer("adam"); // a second run, from there: Adam's first steps move the weights by ~lr
+        model.edit(Setting.ITERATIONS, "1000");
+        model.runIterations();
+        assertThat(model.divergence()).isEmpty();
+        assertThat(model.runs()).hasSize(2);
+        assertThat(model.runs().get(1).size()).isEqualTo(1001);
+
+        lesson.runProgram("param w = 1e-15; loss = w^2"); // from near zero, away for real: w ← −9w
+        model.setOptimizer("sgd");
+        model.edit(Setting.LEARNING_RATE, "5");
+        model.edit(Setting.ITERATIONS, "100");
+        model.runIterations();
+        assertThat(model.divergence()).contains("the loss of iteration 17 (3.43368) is over 1, 10⁶ times 10⁻⁶, from a first loss near zero (1e−30)");
+    }
+
+    @Test
     void aDivergingRunPausesWithAMessageAndKeepsTheLastFiniteWeight() {
         lesson.runProgram("param w = 2; loss = w^2");
         model.setOptimizer("sgd");
