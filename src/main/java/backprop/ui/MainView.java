@@ -109,6 +109,15 @@ public final class MainView extends BorderPane {
             // a lesson with weights opens the workspace; one without (the apple graph) gives the graph the room
             model.lessonProperty().addListener((obs, was, now) -> {
                 boolean trains = now != null && !now.graph().params().isEmpty();
+                if (now != null && now.program() != null && getLeft() != null) {
+                    // drawn from the formula box: the teacher is typing there, so the box stays (a formula
+                    // with a param closed it at every Ctrl+Enter); the workspace opens if there is room
+                    showTraining(trains);
+                    if (trains && !bothPanelsFit()) {
+                        showTraining(false);
+                    }
+                    return;
+                }
                 showTraining(trains);
                 // on a small screen the graph needs the room more than the formula box does
                 showSidebar(!trains || getWidth() >= 1500 || getWidth() == 0 && getPrefWidth() >= 1500);

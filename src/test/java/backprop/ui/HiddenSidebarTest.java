@@ -319,6 +319,22 @@ class HiddenSidebarTest {
         assertToolbarInWindow(robot);
     }
 
+    @Test
+    void aFormulaWithAWeightDrawnFromTheBoxKeepsTheBoxOpen(FxRobot robot) {
+        ready(robot);
+        robot.clickOn("#sidebarToggle"); // the teacher opens the formula box beside XOR's training
+        FxWait.until(() -> view.lookup("#sidebar") != null);
+        robot.interact(() -> model.runProgram("x = 2; param w = 0.5; loss = (w*x - 1)^2"));
+        FxWait.until(() -> model.lesson().program() != null && !model.isLoading());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.lookup("#sidebar")).as("the formula box").isNotNull();
+        assertThat(view.lookup("#trainingSide")).as("the training workspace: there is room at 1280 px").isNotNull();
+        robot.interact(() -> model.load("seed-221")); // an example chosen from the picker: the graph gets the room
+        FxWait.until(() -> model.lesson().program() == null && !model.isLoading());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.lookup("#sidebar")).isNull();
+    }
+
     /** The toggles at the toolbar's right end are inside the window, where a click reaches them. */
     private void assertToolbarInWindow(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
