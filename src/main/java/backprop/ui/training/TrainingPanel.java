@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
+import javafx.event.EventHandler;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -273,12 +275,23 @@ public final class TrainingPanel extends VBox {
         return box;
     }
 
-    private void apply(Setting s, TextField f) {
+    /** Applies a field's text if it changed; false when the model refused it (its message shows). */
+    private boolean apply(Setting s, TextField f) {
         if (f.getText().equals(model.format(s))) {
-            return;
+            return true;
         }
-        model.edit(s, f.getText());
+        boolean taken = model.edit(s, f.getText());
         f.setText(model.format(s)); // the value in use: the new one, or the old one when refused
+        return taken;
+    }
+
+    /** Applies every shown field's typed text; false when one was refused (its message shows). */
+    private boolean applyTyped() {
+        boolean all = true;
+        for (Map.Entry<Setting, TextField> e : fields.entrySet()) {
+            all &= apply(e.getKey(), e.getValue()); // a hidden field holds its value as formatted: unchanged
+        }
+        return all;
     }
 
     private void showRelevantFields() {
@@ -319,6 +332,16 @@ public final class TrainingPanel extends VBox {
                 model::clearRuns);
         for (Button b : new Button[] {step, runN, until}) {
             b.disableProperty().bind(model.runningProperty());
+            // a click leaves the focus in the field being typed in, and the run applies what it holds first:
+            // clicked straight after typing 20000000, the field's leaving refused it and sprang back, and the run
+            // cleared the message and went on with the old N, so the refusal went unseen
+            b.setFocusTraversable(false);
+            EventHandler<ActionEvent> run = b.getOnAction();
+            b.setOnAction(e -> {
+                if (applyTyped()) {
+                    run.handle(e);
+                }
+            });
         }
         pause.disableProperty().bind(model.runningProperty().not());
         step.getStyleClass().add("accent");

@@ -183,6 +183,30 @@ class TrainingPanelTest {
     }
 
     @Test
+    void aRefusedIterationCountTypedThenRunWithoutEnterSaysSoAndDoesNotRun(FxRobot robot) {
+        load(robot, () -> lesson.load("seed-221"));
+        TextField n = robot.lookup("#iterationsField").queryAs(TextField.class);
+        robot.clickOn(n);
+        robot.interact(n::clear);
+        robot.write("20000000"); // over the 10,000,000 allowed
+        robot.clickOn("#runIterationsButton"); // no Enter
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#settingsError").queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).contains("10,000,000").contains("2e7");
+        assertThat(model.runs()).isEmpty();
+        assertThat(model.isRunning()).isFalse();
+        // a good count typed and run the same way is taken and run
+        robot.clickOn(n);
+        robot.interact(n::clear);
+        robot.write("5");
+        robot.clickOn("#runIterationsButton");
+        waitFor(() -> !model.isRunning() && model.runs().size() == 1);
+        assertThat(model.iterationsProperty().get()).isEqualTo(5);
+        assertThat(model.runs().get(0).size()).isEqualTo(6); // iteration 1's loss and one after each of 5 updates
+    }
+
+    @Test
     void onlyTheChosenOptimizersSettingsAreShown(FxRobot robot) {
         load(robot, () -> lesson.load("seed-221"));
         assertThat(shown(robot, "#momentumField")).isFalse();
