@@ -807,6 +807,24 @@ class MainViewTest {
     }
 
     @Test
+    void afterItsUpdateABiasLineInTheNeuronViewSaysWhatItsBoxSays(FxRobot robot) {
+        robot.interact(() -> model.load("affine-sigmoid"));
+        waitFor(() -> model.lesson().id().equals("affine-sigmoid") && model.scene() != null);
+        robot.interact(() -> model.viewModeProperty().set(backprop.ui.graph.ViewMode.NEURONS));
+        waitFor(() -> model.scene().mode() == backprop.ui.graph.ViewMode.NEURONS && robot.lookup("#node-b").tryQuery().isPresent());
+        robot.interact(() -> model.cursorProperty().set(model.trace().size())); // after the updates
+        WaitForAsyncUtils.waitForFxEvents();
+        // seed 004: y2 = σ(1·(−1.07906824) + 2·(−0.42675882) + 0.2913231); b ← b − 0.1·y2(1 − y2)
+        double y2 = 1 / (1 + Math.exp(-(-1.07906824 - 2 * 0.42675882 + 0.2913231)));
+        String updated = backprop.ui.text.Numbers.label(0.2913231 - 0.1 * y2 * (1 - y2));
+        assertThat(updated).isEqualTo("0.27773");
+        assertThat(text(robot, "#node-b .node-value")).isEqualTo(updated);
+        List<String> onLines = robot.lookup(".edge-forward").queryAll().stream()
+                .map(n -> ((javafx.scene.text.Text) n).getText()).toList();
+        assertThat(onLines).contains(updated).doesNotContain("0.29132");
+    }
+
+    @Test
     void aDisabledNeuronsButtonSaysWhyOnHover(FxRobot robot) {
         robot.interact(() -> model.load("softmax-ce"));
         waitFor(() -> model.scene() != null && model.scene().graph().size() > 5);

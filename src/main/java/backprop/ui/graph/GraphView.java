@@ -505,7 +505,10 @@ public final class GraphView extends Region {
         EdgeRef ref = l.graphEdges().get(0);
         int source = g.node(ref.node()).input(ref.slot());
         // in the operation view the source box already shows this value; the edge keeps room for the gradient
-        Tensor value = scene.mode() == ViewMode.OPERATIONS ? null : f.value(source);
+        // a param as its box shows it (after its update step, the updated value, as its weights' lines do;
+        // a bias's line still said the value before)
+        Tensor value = scene.mode() == ViewMode.OPERATIONS ? null
+                : g.node(source).kind() == Kind.PARAM ? f.leaf(source) : f.value(source);
         EdgeGradient share = m.edges().get(ref);
         Tensor upstream = share == null ? null : f.grad(ref.node());
         if (e.showing(value, share == null ? null : share.contribution(), upstream,
