@@ -531,7 +531,8 @@ public final class ChainRule {
         if (symbols.size() < 3) {
             return null; // two factors are what the step's own line already says
         }
-        return Tex.partial(out, leaf.name()) + " = " + String.join(" ", symbols) + " = "
+        // "·" between the factors: four fractions side by side read as four expressions (sigmoid, node by node)
+        return Tex.partial(out, leaf.name()) + " = " + String.join(" \\cdot ", symbols) + " = "
                 + String.join(" \\times ", numbers) + " = " + Tex.result(product);
     }
 

@@ -89,7 +89,8 @@ final class FormulaRows {
                 rows.add(row.toString());
                 // a row that starts with "+" or "×" spaces it as the sum's or product's: TeX (and
                 // jlatexmath, which drops an empty "{}" before it) sets a leading operator tight as a sign ("+1.2")
-                String sep = parts.get(k).isBlank() ? " " : INNER.contains(parts.get(k)) ? parts.get(k).stripTrailing() + "\\: " : parts.get(k);
+                // a product written as fractions side by side gets its "·" on the new row, not a bare fraction
+                String sep = parts.get(k).isBlank() ? " \\cdot\\: " : INNER.contains(parts.get(k)) ? parts.get(k).stripTrailing() + "\\: " : parts.get(k);
                 row = new StringBuilder(indent).append(sep).append(parts.get(k + 1));
             }
             alone = false;

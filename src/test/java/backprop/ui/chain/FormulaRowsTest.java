@@ -68,11 +68,13 @@ class FormulaRowsTest {
     @Test
     void aRowStillTooWideBreaksBetweenItsFactorsUnderTheRightHandSide() {
         String line = "y = \\frac{a}{b} \\frac{c}{d} \\frac{e}{f} = 1";
-        assertThat(FormulaRows.rows(line, LENGTH, 27))
-                .containsExactly("y = \\frac{a}{b} \\frac{c}{d}", "\\phantom{y =}\\; \\frac{e}{f}", "\\phantom{y} = 1");
-        // with four more characters of room, "= 1" joins the product's last row
-        assertThat(FormulaRows.rows(line, LENGTH, 31))
-                .containsExactly("y = \\frac{a}{b} \\frac{c}{d}", "\\phantom{y =}\\; \\frac{e}{f} = 1");
+        // the new row starts with the product's "·" (spaced as an operator), not a bare fraction
+        assertThat(FormulaRows.rows(line, LENGTH, 35))
+                .containsExactly("y = \\frac{a}{b} \\frac{c}{d}", "\\phantom{y =}\\; \\cdot\\: \\frac{e}{f}", "\\phantom{y} = 1");
+        // with room for "= 1" after the product's last row, it joins it
+        String longer = "y = \\frac{aaaaaaaa}{b} \\frac{c}{d} \\frac{e}{f} = 1";
+        assertThat(FormulaRows.rows(longer, LENGTH, 40))
+                .containsExactly("y = \\frac{aaaaaaaa}{b} \\frac{c}{d}", "\\phantom{y =}\\; \\cdot\\: \\frac{e}{f} = 1");
     }
 
     @Test
