@@ -155,8 +155,25 @@ public final class Tex {
     public static String fill(String template, String[] operands, String output) {
         String s = template.replace("#y", output);
         for (int k = operands.length - 1; k >= 0; k--) {
+            // a parenthesised operand in the template's own parentheses keeps one pair: σ(−1.64), not σ((−1.64))
+            s = s.replace("(#" + k + ")", "(" + withoutOuterParentheses(operands[k]) + ")");
             s = s.replace("#" + k, operands[k]);
         }
         return s;
+    }
+
+    /** {@code s} without one pair of parentheses that encloses all of it ("(−1.6)", not "(a)(b)"). */
+    static String withoutOuterParentheses(String s) {
+        if (s.length() < 2 || s.charAt(0) != '(' || s.charAt(s.length() - 1) != ')') {
+            return s;
+        }
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            depth += s.charAt(i) == '(' ? 1 : s.charAt(i) == ')' ? -1 : 0;
+            if (depth == 0 && i < s.length() - 1) {
+                return s; // the first pair closes before the end
+            }
+        }
+        return s.substring(1, s.length() - 1);
     }
 }

@@ -74,6 +74,32 @@ class ChainRuleTest {
     }
 
     @Test
+    void theWholeChainFromTheOutputToALeafHasADotBetweenEachTwoFactors() {
+        Trace t = trace(backprop.scenarios.Scenarios.sigmoidDecomposed().graph());
+        String partialX = "}{\\partial x}";
+        String chain = ChainRule.at(t, stepReaching(t, "x"), null).lines().stream()
+                .filter(l -> l.startsWith("\\frac{\\partial y" + partialX + " = ") && l.split("\\\\frac").length > 4)
+                .findFirst().orElseThrow();
+        // y = 1/(1 + exp(−x)): ∂y/∂x through /, +, exp and ×(−1), four factors, each two joined by "·"
+        String factors = chain.substring(chain.indexOf(" = ") + 3, chain.indexOf(" = ", chain.indexOf(" = ") + 3));
+        assertThat(factors.split("\\} \\\\cdot \\\\frac\\{\\\\partial ", -1)).hasSize(4); // three joins (names hold "·" too)
+        assertThat(factors).doesNotContain("} \\frac{\\partial ");
+    }
+
+    @Test
+    void aNegativeNumberInAFunctionsParenthesesGetsNoSecondPair() {
+        Trace t = trace(backprop.scenarios.Scenarios.affineSigmoid().graph());
+        // seed 004: y1 = 1·(−1.07906824) + 2·(−0.42675882) + 0.2913231 = −1.64126 (by hand), then y2 = σ(y1)
+        int y2Node = t.graph().byName("y2").orElseThrow().id();
+        int forward = 0;
+        while (!(t.step(forward) instanceof backprop.engine.Step.ForwardStep f && f.node() == y2Node)) {
+            forward++;
+        }
+        String y2 = ChainRule.at(t, forward + 1, null).tex();
+        assertThat(y2).contains("(-1.64126)").doesNotContain("((-1.64126))");
+    }
+
+    @Test
     void theOutputsLocalDerivativeIsItsExpressionsSoASumNeverHasTheTotalOnBothSides() {
         Trace t = trace(ProgramParser.parse("x = 3; b = 2 * x; y = b + x"));
         String dydx = "\\frac{\\partial y}{\\partial x}";
