@@ -129,7 +129,9 @@ public final class MainView extends BorderPane {
                 showSidebar(false);
             }
         });
-        VBox bottom = new VBox(internalError, stepper, chainRule);
+        // the stepper at the window's bottom edge: above the chain rule it moved up as the formula grew, and a
+        // teacher clicking Step ▶ again and again clicked the formula instead
+        VBox bottom = new VBox(internalError, chainRule, stepper);
         internalError.setId("internalError");
         internalError.getStyleClass().add("internal-error");
         internalError.setWrapText(true);
