@@ -74,6 +74,9 @@ public final class LossChart extends VBox {
     private final ObjectProperty<Run> selectedRun = new SimpleObjectProperty<>(this, "selectedRun");
     /** One run per line, each label wrapping inside the width the log-scale toggle leaves. */
     private final VBox legend = new VBox(4);
+    private final javafx.scene.control.ScrollPane legendScroll = new javafx.scene.control.ScrollPane(legend);
+    /** The legend's most height before it scrolls: three one-line entries, or two of two lines and a half. */
+    static final double LEGEND_MAX_HEIGHT = 76;
     private final Plot plot = new Plot();
     private final Label hover = new Label();
     private final Circle hoverDot = new Circle(6);
@@ -128,8 +131,18 @@ public final class LossChart extends VBox {
         legend.setId("chartLegend");
         legend.getStyleClass().add("chart-legend");
         legend.setMinWidth(0);
-        HBox.setHgrow(legend, Priority.ALWAYS);
-        HBox header = new HBox(8, legend, logScaleToggle); // one row: the plot keeps the height
+        // at most about three entries high, then it scrolls: five runs' two-line entries had pushed the
+        // plot itself below the window
+        legendScroll.setId("chartLegendScroll");
+        legendScroll.getStyleClass().add("chart-legend-scroll");
+        legendScroll.setFitToWidth(true);
+        legendScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        legendScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        legendScroll.setFocusTraversable(false);
+        legendScroll.setMinWidth(0);
+        legendScroll.setMaxHeight(LEGEND_MAX_HEIGHT); // its preferred height is the legend's own, up to this
+        HBox.setHgrow(legendScroll, Priority.ALWAYS);
+        HBox header = new HBox(8, legendScroll, logScaleToggle); // one row: the plot keeps the height
         header.getStyleClass().add("chart-header");
 
         hover.setId("chartHover");
@@ -259,6 +272,7 @@ public final class LossChart extends VBox {
             label.setOnMouseClicked(e -> selectedRun.set(r));
             legend.getChildren().add(label);
         }
+        legendScroll.setVvalue(1); // the newest run, the one just started, in sight
     }
 
     static Color color(Run r) {

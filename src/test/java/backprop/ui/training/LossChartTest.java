@@ -61,4 +61,29 @@ class LossChartTest {
         assertThat(s[2]).as("points drawn once they came").isEqualTo(50);
         assertThat(s[3]).as("the window asked for a layout").isZero();
     }
+
+    @Test
+    void manyRunsScrollTheirLegendAndLeaveThePlotItsRoom() throws Exception {
+        CompletableFuture<Double> before = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS); // the chart has the window's height, as in the panel
+            window.layout();
+            before.complete(chart.lookup(".chart-plot").getLayoutBounds().getHeight());
+            for (int k = 0; k < 6; k++) {
+                Run run = new Run("Adam lr=0.001 β₁=0.9 β₂=0.999 ε=1e-8 · simultaneous · from iteration 50001", // two lines
+                        new Optimizer.Sgd(0.1), UpdateOrder.SIMULTANEOUS, 0, 1, k, 1);
+                run.append(1, 1.0, null, null);
+                run.publish();
+                runs.add(run);
+            }
+        });
+        double alone = before.get(10, TimeUnit.SECONDS);
+        Thread.sleep(300); // a few frames: the window laid out with the runs
+        CompletableFuture<double[]> sizes = new CompletableFuture<>();
+        Platform.runLater(() -> sizes.complete(new double[] {alone, chart.lookup(".chart-plot").getLayoutBounds().getHeight(),
+                chart.lookup("#chartLegendScroll").getLayoutBounds().getHeight()}));
+        double[] s = sizes.get(10, TimeUnit.SECONDS);
+        assertThat(s[2]).as("the legend's height").isLessThanOrEqualTo(LossChart.LEGEND_MAX_HEIGHT + 4);
+        assertThat(s[1]).as("the plot's height with six runs").isGreaterThan(s[0] - LossChart.LEGEND_MAX_HEIGHT - 10);
+    }
 }

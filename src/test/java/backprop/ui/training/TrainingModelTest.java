@@ -85,6 +85,7 @@ class TrainingModelTest {
         assertThat(run.lastIteration()).isEqualTo(111);
         assertThat(run.loss(0)).isCloseTo(0.01810390383656677, within(EXACT));
         assertThat(run.lossAt(111)).isCloseTo(9.2572362633313e-08, within(EXACT));
+        assertThat(model.status()).startsWith("Loss 9.257e−8 < 1e−7 at iteration 111 (110 updates in ");
         assertThat(run.label()).isEqualTo("SGD lr=1 · eager");
 
         Graph g = lesson.lesson().graph();
@@ -135,6 +136,7 @@ class TrainingModelTest {
         assertThat(model.divergence()).isEmpty();
         assertThat(model.runs()).hasSize(2);
         assertThat(model.runs().get(1).size()).isEqualTo(1001);
+        assertThat(model.status()).startsWith("Done: 1,000 updates in ").contains(" at iteration 51,001");
 
         lesson.runProgram("param w = 1e-15; loss = w^2"); // from near zero, away for real: w ← −9w
         model.setOptimizer("sgd");
