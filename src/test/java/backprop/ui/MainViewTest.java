@@ -179,6 +179,10 @@ class MainViewTest {
         robot.interact(() -> model.cursorProperty().set(2)); // a short formula: the graph does not jump back and forth
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(area.getHeight()).isEqualTo(grown);
+        robot.interact(() -> model.cursorProperty().set(0)); // reset (Home): nothing to write, the graph gets its room back
+        waitFor(() -> area.getHeight() == before);
+        robot.interact(() -> model.cursorProperty().set(8));
+        waitFor(() -> area.getHeight() > before + 100);
         robot.interact(() -> model.load("apple"));
         waitFor(() -> model.lesson().id().equals("apple") && model.moment() != null);
         robot.interact(() -> model.cursorProperty().set(1));

@@ -65,7 +65,12 @@ public final class ChainRulePanel extends VBox {
         scroll.setPrefHeight(BASE_HEIGHT);
         scroll.setPannable(true);
         getChildren().addAll(title, scroll);
-        model.momentProperty().addListener((obs, was, now) -> show(now));
+        model.momentProperty().addListener((obs, was, now) -> {
+            if (now != null && now.applied() == 0) {
+                tallest = BASE_HEIGHT; // reset: a step's formula no longer shows, so the graph gets its room back
+            }
+            show(now);
+        });
         model.lessonProperty().addListener((obs, was, now) -> tallest = BASE_HEIGHT);
         formula.imageProperty().addListener((obs, was, now) -> fitFormula());
         scroll.viewportBoundsProperty().addListener((obs, was, now) -> {
