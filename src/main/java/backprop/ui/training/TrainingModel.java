@@ -106,6 +106,8 @@ public final class TrainingModel {
     private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper(this, "settingsError", "");
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
+    /** The weights the last finished run gave the lesson (shown once its trace is recorded). */
+    private ModelState keptByLastRun;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper divergence = new ReadOnlyStringWrapper(this, "divergence", "");
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
@@ -136,6 +138,12 @@ public final class TrainingModel {
             applyLessonDefaults(lesson.lesson());
             batchable.set(dataRows(lesson.lesson()) > 0);
         }
+        // weights changed since a run diverged (initial values, a typed weight, undo): its message is history
+        lesson.stateProperty().addListener((obs, was, now) -> {
+            if (!running.get() && now != keptByLastRun) { // the run's own weights arrive after its message
+                divergence.set("");
+            }
+        });
         lesson.optimizerProperty().addListener((obs, was, now) -> {
             if (!syncing && now != null) {
                 pullOptimizer(now);
@@ -641,6 +649,7 @@ public final class TrainingModel {
             if (run != null) {
                 remember(keep, new Position(run, keptIteration));
             }
+            keptByLastRun = keep;
             lesson.commit(keep);
         }
         String loss = r.passes().isEmpty() ? "" : Numbers.format(r.last().loss());

@@ -144,6 +144,9 @@ class TrainingModelTest {
         model.edit(Setting.ITERATIONS, "100");
         model.runIterations();
         assertThat(model.divergence()).contains("the loss of iteration 17 (3.43368) is over 1, 10⁶ times 10⁻⁶, from a first loss near zero (1e−30)");
+        lesson.resetValues(); // "Initial values": w = 1e-15 again, and the message of the run that diverged goes
+        assertThat(lesson.latestState().value(lesson.lesson().graph().byName("w").orElseThrow().id()).scalar()).isEqualTo(1e-15);
+        assertThat(model.divergence()).isEmpty();
     }
 
     @Test
