@@ -86,7 +86,8 @@ public final class ChainRule {
             return forward(f);
         }
         if (step instanceof LossStep l) {
-            return new Explanation("Output " + out + " = " + Numbers.format(l.value()) + "; backward starts with 1",
+            return new Explanation("Output " + out + " = " + Numbers.format(l.value()) + "; backward starts with 1"
+                    + notFinite(l.value()),
                     List.of(Tex.name(out) + " = " + result(l.value()) + ", \\qquad " + Tex.partial(out, out) + " = 1"), List.of());
         }
         if (step instanceof BackwardStep b) {
@@ -131,7 +132,7 @@ public final class ChainRule {
             lines.add(chosen);
             focusedLine = chosen;
         }
-        return new Explanation("Forward: " + n.name() + " = " + Numbers.format(f.value()), lines, List.of());
+        return new Explanation("Forward: " + n.name() + " = " + Numbers.format(f.value()) + notFinite(f.value()), lines, List.of());
     }
 
     /**
@@ -195,6 +196,25 @@ public final class ChainRule {
                 + String.join(" + ", products) + " = " + Tex.result(f.value().get(r, c));
     }
 
+    /**
+     * Says why a value is not a number, or "" for a finite one: x = 0; y = log(x) + 1/x stepped to
+     * y = NaN without a word, and a class would look for an error in the app.
+     */
+    static String notFinite(Tensor t) {
+        boolean nan = false;
+        boolean infinite = false;
+        for (int r = 0; r < t.rows(); r++) {
+            for (int c = 0; c < t.cols(); c++) {
+                nan |= Double.isNaN(t.get(r, c));
+                infinite |= Double.isInfinite(t.get(r, c));
+            }
+        }
+        if (nan) {
+            return " (NaN: not a number, as 0/0, ∞ − ∞ or 0 · ∞ give; it stays NaN through everything after it)";
+        }
+        return infinite ? " (∞: too big for a number, as 1/0, log 0 or exp 1000 give)" : "";
+    }
+
     private Explanation backward(BackwardStep b) {
         Node v = graph.node(b.node());
         List<String> lines = new ArrayList<>();
@@ -234,7 +254,8 @@ public final class ChainRule {
         if (eager != null) {
             lines.add(eager);
         }
-        return new Explanation(title.substring(0, title.length() - 2), lines, terms);
+        String note = b.edges().stream().map(e -> notFinite(e.contribution())).filter(x -> !x.isEmpty()).findFirst().orElse("");
+        return new Explanation(title.substring(0, title.length() - 2) + note, lines, terms);
     }
 
     /**

@@ -48,6 +48,9 @@ public final class ChainRulePanel extends VBox {
         getStyleClass().add("chain-rule-panel");
         title.setId("chainTitle");
         title.getStyleClass().add("chain-title");
+        // a long title (many shares, long names, a note on a value that is not a number) wraps, never ends in "…"
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         formula.setId("chainFormula");
         formula.setPreserveRatio(true);
         hint.setId("chainHint");

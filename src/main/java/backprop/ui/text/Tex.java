@@ -143,7 +143,7 @@ public final class Tex {
             String[] p = s.split("e");
             s = p[0] + " \\times 10^{" + p[1] + "}";
         }
-        return s.replace("∞", "\\infty");
+        return s.replace("∞", "\\infty").replace("NaN", "\\text{NaN}"); // upright: NaN, not N·a·N
     }
 
     /** ∂out/∂x */

@@ -87,6 +87,30 @@ class ChainRuleTest {
     }
 
     @Test
+    void aValueThatIsNotANumberIsSaidToBeOneAndWhy() {
+        Trace t = trace(ProgramParser.parse("x = 0; a = log(x); y = a + 1/x"));
+        int a = t.graph().byName("a").orElseThrow().id();
+        int y = t.graph().output();
+        int forwardA = 0;
+        while (!(t.step(forwardA) instanceof backprop.engine.Step.ForwardStep f && f.node() == a)) {
+            forwardA++;
+        }
+        assertThat(ChainRule.at(t, forwardA + 1, null).title()).startsWith("Forward: a = −∞").contains("∞: too big for a number");
+        int forwardY = 0;
+        while (!(t.step(forwardY) instanceof backprop.engine.Step.ForwardStep g && g.node() == y)) {
+            forwardY++;
+        }
+        // log 0 + 1/0 = −∞ + ∞: not a number
+        assertThat(ChainRule.at(t, forwardY + 1, null).title()).contains("NaN: not a number");
+        assertThat(ChainRule.at(t, forwardY + 2, null).title()).startsWith("Output y = NaN").contains("NaN: not a number");
+        assertThat(ChainRule.at(t, forwardY + 2, null).tex()).contains("y = \\text{NaN}");
+        Trace fine = trace(ProgramParser.parse("x = 1; a = log(x); y = a + 1/x"));
+        for (int k = 1; k <= fine.size(); k++) {
+            assertThat(ChainRule.at(fine, k, null).title()).doesNotContain("not a number").doesNotContain("too big");
+        }
+    }
+
+    @Test
     void aNegativeNumberInAFunctionsParenthesesGetsNoSecondPair() {
         Trace t = trace(backprop.scenarios.Scenarios.affineSigmoid().graph());
         // seed 004: y1 = 1·(−1.07906824) + 2·(−0.42675882) + 0.2913231 = −1.64126 (by hand), then y2 = σ(y1)
