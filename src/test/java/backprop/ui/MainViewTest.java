@@ -181,6 +181,7 @@ class MainViewTest {
         assertThat(area.getHeight()).isEqualTo(grown);
         robot.interact(() -> model.cursorProperty().set(0)); // reset (Home): nothing to write, the graph gets its room back
         waitFor(() -> area.getHeight() == before);
+        assertThat(formula.prefWidth(-1)).as("the empty formula's width: no scroll bar under the hint").isZero();
         robot.interact(() -> model.cursorProperty().set(8));
         waitFor(() -> area.getHeight() > before + 100);
         robot.interact(() -> model.load("apple"));

@@ -128,6 +128,7 @@ public final class ChainRulePanel extends VBox {
         java.util.List<String> lines = m.explanation().lines();
         if (lines.isEmpty()) {
             formula.setImage(null); // nothing computed yet: the title says what to do, the hint what comes here
+            formula.setFitWidth(0); // the last formula's width kept a scroll bar under an empty area
             return;
         }
         double width = rowWidth();
