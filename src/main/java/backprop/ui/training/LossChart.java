@@ -77,6 +77,8 @@ public final class LossChart extends VBox {
     private final javafx.scene.control.ScrollPane legendScroll = new javafx.scene.control.ScrollPane(legend);
     /** The legend's most height before it scrolls: three one-line entries, or two of two lines and a half. */
     static final double LEGEND_MAX_HEIGHT = 76;
+    /** Whether the legend keeps its newest entry in sight (until the user scrolls it). */
+    private boolean newestInSight = true;
     private final Plot plot = new Plot();
     private final Label hover = new Label();
     private final Circle hoverDot = new Circle(6);
@@ -142,6 +144,9 @@ public final class LossChart extends VBox {
         legendScroll.setMinWidth(0);
         legendScroll.setMaxHeight(LEGEND_MAX_HEIGHT); // its preferred height is the legend's own, up to this
         HBox.setHgrow(legendScroll, Priority.ALWAYS);
+        legend.heightProperty().addListener(o -> showNewest());
+        legendScroll.viewportBoundsProperty().addListener(o -> showNewest());
+        legendScroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> newestInSight = false); // the user reads on
         HBox header = new HBox(8, legendScroll, logScaleToggle); // one row: the plot keeps the height
         header.getStyleClass().add("chart-header");
 
@@ -256,6 +261,19 @@ public final class LossChart extends VBox {
         plot.drawWhenDue();
     }
 
+    /**
+     * The newest run's entry from its first line (the one just started, its optimizer first): scrolled
+     * to the end, a legend squeezed to less than an entry showed only the tail of its settings.
+     */
+    private void showNewest() {
+        double room = legend.getHeight() - legendScroll.getViewportBounds().getHeight();
+        if (!newestInSight || legend.getChildren().isEmpty() || room <= 0) {
+            return;
+        }
+        javafx.scene.Node newest = legend.getChildren().get(legend.getChildren().size() - 1);
+        legendScroll.setVvalue(Math.min(1, newest.getLayoutY() / room));
+    }
+
     private void rebuildLegend() {
         legend.getChildren().clear();
         if (runs == null) {
@@ -272,7 +290,8 @@ public final class LossChart extends VBox {
             label.setOnMouseClicked(e -> selectedRun.set(r));
             legend.getChildren().add(label);
         }
-        legendScroll.setVvalue(1); // the newest run, the one just started, in sight
+        newestInSight = true;
+        showNewest();
     }
 
     static Color color(Run r) {

@@ -80,10 +80,18 @@ class LossChartTest {
         double alone = before.get(10, TimeUnit.SECONDS);
         Thread.sleep(300); // a few frames: the window laid out with the runs
         CompletableFuture<double[]> sizes = new CompletableFuture<>();
-        Platform.runLater(() -> sizes.complete(new double[] {alone, chart.lookup(".chart-plot").getLayoutBounds().getHeight(),
-                chart.lookup("#chartLegendScroll").getLayoutBounds().getHeight()}));
+        Platform.runLater(() -> {
+            javafx.scene.Node scroll = chart.lookup("#chartLegendScroll");
+            javafx.scene.layout.VBox legend = (javafx.scene.layout.VBox) chart.lookup("#chartLegend");
+            javafx.scene.Node newest = legend.getChildren().get(legend.getChildren().size() - 1);
+            double newestTop = newest.localToScene(newest.getBoundsInLocal()).getMinY();
+            javafx.geometry.Bounds view = scroll.localToScene(scroll.getBoundsInLocal());
+            sizes.complete(new double[] {alone, chart.lookup(".chart-plot").getLayoutBounds().getHeight(),
+                    scroll.getLayoutBounds().getHeight(), newestTop - view.getMinY(), view.getHeight()});
+        });
         double[] s = sizes.get(10, TimeUnit.SECONDS);
         assertThat(s[2]).as("the legend's height").isLessThanOrEqualTo(LossChart.LEGEND_MAX_HEIGHT + 4);
+        assertThat(s[3]).as("the newest run's first line, from the legend's top").isBetween(-1.0, s[4] - 10);
         assertThat(s[1]).as("the plot's height with six runs").isGreaterThan(s[0] - LossChart.LEGEND_MAX_HEIGHT - 10);
     }
 }
