@@ -655,10 +655,10 @@ public final class TrainingModel {
         String loss = r.passes().isEmpty() ? "" : Numbers.format(r.last().loss());
         switch (r.stopped()) {
             case UNTIL_LOSS -> status.set("Loss " + loss + " < " + Numbers.format(j.config.untilLoss())
-                    + " at iteration " + grouped(j.lastIteration) + " (" + updates(r) + ")");
+                    + " at iteration " + Numbers.grouped(j.lastIteration) + " (" + updates(r) + ")");
             // "Run 50,000" makes 50,000 updates; iteration 1 is the weights before the first, so it ends at
             // iteration 50,001 (said as "iteration 50001 (50,001 passes)", it read as one too many)
-            case MAX_STEPS -> status.set("Done: " + updates(r) + " · loss " + loss + " at iteration " + grouped(j.lastIteration));
+            case MAX_STEPS -> status.set("Done: " + updates(r) + " · loss " + loss + " at iteration " + Numbers.grouped(j.lastIteration));
             case CANCELLED -> status.set(r.keptPass() == 0 ? "Paused."
                     : "Paused at iteration " + j.lastIteration + " · loss " + loss);
             case DIVERGED -> {
@@ -675,12 +675,9 @@ public final class TrainingModel {
     /** The updates a finished run made (one after each pass but the last) and the time it took. */
     private static String updates(Trainer.Result r) {
         int n = r.passCount() - 1;
-        return String.format(Locale.ROOT, "%,d %s in %.2f s", n, n == 1 ? "update" : "updates", r.seconds());
+        return Numbers.grouped(n) + (n == 1 ? " update" : " updates") + String.format(Locale.ROOT, " in %.2f s", r.seconds());
     }
 
-    private static String grouped(int n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
 
     private void fail(Job j, RuntimeException e) {
         if (j != job) {

@@ -4,14 +4,11 @@ import backprop.engine.Optimizers;
 import backprop.engine.UpdateOrder;
 import backprop.ui.training.TrainingModel.Setting;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.event.ActionEvent;
-import javafx.event.EventHandler;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -317,38 +314,42 @@ public final class TrainingPanel extends VBox {
     // --- actions and status -------------------------------------------------------------------------------
 
     private FlowPane buttons() {
-        Button step = button("stepIterationButton", "Step 1 iteration",
+        Button step = runButton("stepIterationButton", "Step 1 iteration",
                 "One update, then the loss of the new weights. It can also be stepped node by node in the graph.",
                 model::stepIteration);
-        Button runN = button("runIterationsButton", "Run N",
+        Button runN = runButton("runIterationsButton", "Run N",
                 "Make N updates (the Iterations field)", model::runIterations);
         runN.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "Run %,d", model.iterationsProperty().get()), model.iterationsProperty()));
-        Button until = button("runUntilButton", "Run until loss < X",
+                () -> "Run " + backprop.ui.text.Numbers.grouped(model.iterationsProperty().get()), model.iterationsProperty()));
+        Button until = runButton("runUntilButton", "Run until loss < X",
                 "Update until the loss is below X (the Until loss field), at most N times", model::runUntil);
         Button pause = button("pauseButton", "Pause", "Stop training; the weights of the last iteration stay",
                 model::pause);
         Button clear = button("clearRunsButton", "Clear chart", "Remove every run from the chart (the weights stay)",
                 model::clearRuns);
-        for (Button b : new Button[] {step, runN, until}) {
-            b.disableProperty().bind(model.runningProperty());
-            // a click leaves the focus in the field being typed in, and the run applies what it holds first:
-            // clicked straight after typing 20000000, the field's leaving refused it and sprang back, and the run
-            // cleared the message and went on with the old N, so the refusal went unseen
-            b.setFocusTraversable(false);
-            EventHandler<ActionEvent> run = b.getOnAction();
-            b.setOnAction(e -> {
-                if (applyTyped()) {
-                    run.handle(e);
-                }
-            });
-        }
         pause.disableProperty().bind(model.runningProperty().not());
         step.getStyleClass().add("accent");
         until.getStyleClass().add("accent");
         FlowPane row = new FlowPane(8, 8, step, runN, until, pause, clear);
         row.getStyleClass().add("training-buttons");
         return row;
+    }
+
+    /**
+     * A button that starts training, with the settings as typed: a click leaves the focus in the field
+     * being typed in, and the run applies what it holds first (clicked straight after typing 20000000,
+     * the field's leaving refused it and sprang back, and the run cleared the message and went on with
+     * the old N, so the refusal went unseen); a refused value stops it with its message.
+     */
+    private Button runButton(String id, String text, String tip, Runnable run) {
+        Button b = button(id, text, tip, () -> {
+            if (applyTyped()) {
+                run.run();
+            }
+        });
+        b.setFocusTraversable(false);
+        b.disableProperty().bind(model.runningProperty());
+        return b;
     }
 
     private static Button button(String id, String text, String tip, Runnable action) {
