@@ -164,16 +164,6 @@ public final class Tex {
 
     /** {@code s} without one pair of parentheses that encloses all of it ("(−1.6)", not "(a)(b)"). */
     static String withoutOuterParentheses(String s) {
-        if (s.length() < 2 || s.charAt(0) != '(' || s.charAt(s.length() - 1) != ')') {
-            return s;
-        }
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            depth += s.charAt(i) == '(' ? 1 : s.charAt(i) == ')' ? -1 : 0;
-            if (depth == 0 && i < s.length() - 1) {
-                return s; // the first pair closes before the end
-            }
-        }
-        return s.substring(1, s.length() - 1);
+        return s.startsWith("(") && closesAtTheEnd(s, 0) ? s.substring(1, s.length() - 1) : s;
     }
 }
