@@ -203,11 +203,9 @@ public final class ChainRule {
     static String notFinite(Tensor t) {
         boolean nan = false;
         boolean infinite = false;
-        for (int r = 0; r < t.rows(); r++) {
-            for (int c = 0; c < t.cols(); c++) {
-                nan |= Double.isNaN(t.get(r, c));
-                infinite |= Double.isInfinite(t.get(r, c));
-            }
+        for (int k = 0; k < t.size(); k++) {
+            nan |= Double.isNaN(t.at(k));
+            infinite |= Double.isInfinite(t.at(k));
         }
         if (nan) {
             return " (NaN: not a number, as 0/0, ∞ − ∞ or 0 · ∞ give; it stays NaN through everything after it)";
